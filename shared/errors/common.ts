@@ -1,0 +1,13 @@
+// Error codes every area may raise. Each area keeps its own list in this folder; the union of
+// all lists is the set of codes the renderer must translate (renderer/src/i18n/*.json).
+export const commonErrorCodes = [
+  'INVALID_INPUT', // the request did not match the channel's input schema
+  'INVALID_OUTPUT', // a handler produced something its output schema refuses: a bug, reported
+  'UNKNOWN_CHANNEL',
+  'INTERNAL', // an unexpected failure; details say where
+  'NOT_FOUND',
+  'SETTINGS_CORRUPT', // the settings file could not be read and was moved aside
+  'SECRETS_CORRUPT', // the sealed secrets file could not be read and was moved aside
+  'SECRETS_LOCKED', // the sealed secrets file does not open with this key or passphrase
+  'BRIDGE_DISCONNECTED', // test transport only: the WebSocket to main is gone
+] as const

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { commonErrorCodes } from '../errors/common'
+
+/** Every error code a user can meet. Codes are stable: the CLI prints them, the UI translates them. */
+export const appErrorCodes = [...commonErrorCodes] as const
+
+export const AppErrorCode = z.enum(appErrorCodes)
+export type AppErrorCode = z.infer<typeof AppErrorCode>
+
+/** Extra facts for the message: which field, which KSeF code, which file. Never a secret. */
+export const AppErrorDetails = z.record(z.string(), z.unknown())
+export type AppErrorDetails = z.infer<typeof AppErrorDetails>
+
+/** What crosses the IPC boundary when a call fails: Electron flattens thrown errors, this survives. */
+export const AppErrorPayload = z.object({
+  code: AppErrorCode,
+  message: z.string(),
+  details: AppErrorDetails.optional(),
+})
+export type AppErrorPayload = z.infer<typeof AppErrorPayload>
+
+export class AppError extends Error {
+  override readonly name = 'AppError'
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: AppErrorDetails,
+  ) {
+    super(message)
+  }
+
+  toPayload(): AppErrorPayload {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+
+  static fromPayload(payload: AppErrorPayload): AppError {
+    return new AppError(payload.code, payload.message, payload.details)
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError
+
+/** The envelope every invoke resolves to, on both transports. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload }
