@@ -1,8 +1,16 @@
 import { z } from 'zod'
 import { commonErrorCodes } from '../errors/common'
+import { cliErrorCodes } from '../errors/cli'
+import { cryptoErrorCodes } from '../errors/crypto'
+import { ksefErrorCodes } from '../errors/ksef'
 
 /** Every error code a user can meet. Codes are stable: the CLI prints them, the UI translates them. */
-export const appErrorCodes = [...commonErrorCodes] as const
+export const appErrorCodes = [
+  ...commonErrorCodes,
+  ...cryptoErrorCodes,
+  ...ksefErrorCodes,
+  ...cliErrorCodes,
+] as const
 
 export const AppErrorCode = z.enum(appErrorCodes)
 export type AppErrorCode = z.infer<typeof AppErrorCode>

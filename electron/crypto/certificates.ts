@@ -1,0 +1,207 @@
+// X.509 certificates as KSeF sees them: who they name (NIP / PESEL from the subject), which KSeF
+// type their key usage makes them, and the 16-hex serial number KSeF uses.
+import { X509Certificate } from 'node:crypto'
+import type { Clock } from '../clock'
+import { AppError } from '../../shared/ipc/errors'
+import { derOf, pem } from './encoding'
+import { arrayBufferOf, keyAlgorithm, type KeyAlgorithm } from './keys'
+import { pkijs, x509 } from './webcrypto'
+
+export type CertificateUsage = 'Authentication' | 'Offline'
+
+export interface NameAttribute {
+  oid: string
+  name: string
+  value: string
+}
+
+export interface SubjectIdentifier {
+  type: 'Nip' | 'Pesel'
+  value: string
+  attribute: 'serialNumber' | 'organizationIdentifier'
+}
+
+export interface CertificateInfo {
+  der: Buffer
+  pem: string
+  subject: string
+  issuer: string
+  subjectAttributes: NameAttribute[]
+  commonName: string | null
+  /** Upper-case hex; padded to the 16 characters KSeF uses when the serial fits in 8 bytes. */
+  serialNumber: string
+  identifier: SubjectIdentifier | null
+  validFrom: string
+  validTo: string
+  keyUsage: string[]
+  /** The KSeF certificate type this key usage matches: KSeF certificates carry exactly one. */
+  usage: CertificateUsage | null
+  fingerprintSha256: string
+  publicKey: KeyAlgorithm
+  selfSigned: boolean
+}
+
+export function readCertificate(data: Buffer | string): CertificateInfo {
+  const der = derOf(data, ['CERTIFICATE', 'X509 CERTIFICATE'])
+  if (!der || der.length === 0) {
+    throw new AppError('CERT_UNREADABLE', 'The file is not a certificate, or it is damaged.')
+  }
+  let node: X509Certificate
+  let parsed: pkijs.Certificate
+  let peculiar: x509.X509Certificate
+  try {
+    node = new X509Certificate(der)
+    parsed = pkijs.Certificate.fromBER(arrayBufferOf(der))
+    peculiar = new x509.X509Certificate(der)
+  } catch {
+    throw new AppError('CERT_UNREADABLE', 'The file is not a certificate, or it is damaged.')
+  }
+  const subjectAttributes = nameAttributes(parsed.subject)
+  const keyUsage = keyUsageNames(peculiar)
+  return {
+    der: Buffer.from(node.raw),
+    pem: pem(Buffer.from(node.raw), 'CERTIFICATE'),
+    subject: displayName(subjectAttributes),
+    issuer: displayName(nameAttributes(parsed.issuer)),
+    subjectAttributes,
+    commonName: subjectAttributes.find((a) => a.oid === '2.5.4.3')?.value ?? null,
+    serialNumber: ksefSerialNumber(node.serialNumber),
+    identifier: subjectIdentifier(subjectAttributes),
+    validFrom: peculiar.notBefore.toISOString(),
+    validTo: peculiar.notAfter.toISOString(),
+    keyUsage,
+    usage: certificateUsage(keyUsage),
+    fingerprintSha256: node.fingerprint256.replace(/:/g, ''),
+    publicKey: keyAlgorithm(node.publicKey),
+    selfSigned: node.subject === node.issuer && node.verify(node.publicKey),
+  }
+}
+
+export type CertificateValidity = 'valid' | 'not-yet-valid' | 'expired'
+
+export function certificateValidity(
+  certificate: Pick<CertificateInfo, 'validFrom' | 'validTo'>,
+  clock: Clock,
+): CertificateValidity {
+  const now = clock.now()
+  if (now < Date.parse(certificate.validFrom)) return 'not-yet-valid'
+  if (now > Date.parse(certificate.validTo)) return 'expired'
+  return 'valid'
+}
+
+/** KSeF writes serials as 16 upper-case hex digits; DER may drop leading zeros or add a sign byte. */
+export function ksefSerialNumber(hex: string): string {
+  const digits = hex.toUpperCase().replace(/^(00)+/, '')
+  return digits.length <= 16 ? digits.padStart(16, '0') : digits
+}
+
+const attributeNames: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.42': 'GN',
+  '2.5.4.45': 'uniqueIdentifier',
+  '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+}
+
+export function nameAttributes(name: pkijs.RelativeDistinguishedNames): NameAttribute[] {
+  return name.typesAndValues.map((attribute) => ({
+    oid: attribute.type,
+    name: attributeNames[attribute.type] ?? attribute.type,
+    value: attributeText(attribute.value),
+  }))
+}
+
+function attributeText(value: pkijs.AttributeTypeAndValue['value']): string {
+  const block = value.valueBlock as { value?: unknown }
+  if (typeof block.value === 'string') return block.value
+  return Buffer.from(value.valueBeforeDecodeView).toString('hex')
+}
+
+/** Most specific attribute first, as people read a DN (and as RFC 4514 orders it). */
+function displayName(attributes: NameAttribute[]): string {
+  return [...attributes]
+    .reverse()
+    .map((a) => `${a.name}=${escapeDnValue(a.value)}`)
+    .join(', ')
+}
+
+// Keywords RFC 4514 defines; any other attribute is written as its dotted OID, which every
+// X.500 name parser accepts.
+const rfc4514Keywords: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+}
+
+/** The issuer's distinguished name as an RFC 4514 string (XAdES X509IssuerName). */
+export function issuerDistinguishedName(certificateDer: Buffer): string {
+  const parsed = pkijs.Certificate.fromBER(arrayBufferOf(certificateDer))
+  return [...nameAttributes(parsed.issuer)]
+    .reverse()
+    .map((a) => `${rfc4514Keywords[a.oid] ?? a.oid}=${escapeDnValue(a.value)}`)
+    .join(', ')
+}
+
+function escapeDnValue(value: string): string {
+  return value
+    .replace(/[\\"+,;<>]/g, (c) => `\\${c}`)
+    .replace(/^[ #]/, (c) => `\\${c}`)
+    .replace(/ $/, '\\ ')
+    .replace(/\0/g, '\\00')
+}
+
+/** The identity KSeF reads from a subject (serialNumber for persons, organizationIdentifier for seals). */
+export function subjectIdentifier(attributes: NameAttribute[]): SubjectIdentifier | null {
+  for (const attribute of attributes) {
+    if (attribute.oid === '2.5.4.5') {
+      const pesel = /(PNOPL|PESEL).*?(\d{11})/.exec(attribute.value)
+      if (pesel?.[2]) return { type: 'Pesel', value: pesel[2], attribute: 'serialNumber' }
+      const nip = /(TINPL|NIP).*?(\d{10})/.exec(attribute.value)
+      if (nip?.[2]) return { type: 'Nip', value: nip[2], attribute: 'serialNumber' }
+    }
+    if (attribute.oid === '2.5.4.97') {
+      const nip = /VATPL.*?(\d{10})/.exec(attribute.value)
+      if (nip?.[1]) return { type: 'Nip', value: nip[1], attribute: 'organizationIdentifier' }
+    }
+  }
+  return null
+}
+
+const keyUsageFlags: [number, string][] = [
+  [x509.KeyUsageFlags.digitalSignature, 'digitalSignature'],
+  [x509.KeyUsageFlags.nonRepudiation, 'nonRepudiation'],
+  [x509.KeyUsageFlags.keyEncipherment, 'keyEncipherment'],
+  [x509.KeyUsageFlags.dataEncipherment, 'dataEncipherment'],
+  [x509.KeyUsageFlags.keyAgreement, 'keyAgreement'],
+  [x509.KeyUsageFlags.keyCertSign, 'keyCertSign'],
+  [x509.KeyUsageFlags.cRLSign, 'cRLSign'],
+  [x509.KeyUsageFlags.encipherOnly, 'encipherOnly'],
+  [x509.KeyUsageFlags.decipherOnly, 'decipherOnly'],
+]
+
+function keyUsageNames(certificate: x509.X509Certificate): string[] {
+  const extension = certificate.getExtension(x509.KeyUsagesExtension)
+  if (!extension) return []
+  return keyUsageFlags.filter(([flag]) => (extension.usages & flag) !== 0).map(([, name]) => name)
+}
+
+function certificateUsage(keyUsage: string[]): CertificateUsage | null {
+  const signs = keyUsage.includes('digitalSignature')
+  const commits = keyUsage.includes('nonRepudiation')
+  if (signs && !commits) return 'Authentication'
+  if (commits && !signs) return 'Offline'
+  return null
+}

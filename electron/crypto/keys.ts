@@ -1,0 +1,341 @@
+// Private key files as users bring them: PEM or DER; PKCS#8 plain or encrypted (PBES2 with
+// PBKDF2 or scrypt), PKCS#1 and SEC1, legacy encrypted PEM. Node decodes what its OpenSSL knows;
+// pkijs decrypts PBES2 keys the runtime refuses (Electron's BoringSSL knows fewer schemes).
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
+import { AppError } from '../../shared/ipc/errors'
+import { brokenExportPasswordRules } from '../../shared/validation/export-password'
+import { isPem, pemBlocks } from './encoding'
+import { pkijs } from './webcrypto'
+
+export type KeyAlgorithm = { type: 'rsa'; bits: number } | { type: 'ec'; curve: string }
+
+export type KeyFileFormat = 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'encrypted-pem'
+
+export interface PrivateKeyFile {
+  key: KeyObject
+  algorithm: KeyAlgorithm
+  format: KeyFileFormat
+  encoding: 'pem' | 'der'
+  /** The scheme the file was encrypted with, e.g. "PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC)". */
+  encryption: string | null
+}
+
+const curveNames: Record<string, string> = {
+  prime256v1: 'P-256',
+  secp384r1: 'P-384',
+  secp521r1: 'P-521',
+}
+
+/** RSA or EC and its size; KEY_UNSUPPORTED for every other kind of key. */
+export function keyAlgorithm(key: KeyObject): KeyAlgorithm {
+  const details = key.asymmetricKeyDetails
+  if (key.asymmetricKeyType === 'rsa' && details?.modulusLength !== undefined) {
+    return { type: 'rsa', bits: details.modulusLength }
+  }
+  if (key.asymmetricKeyType === 'ec' && details?.namedCurve !== undefined) {
+    return { type: 'ec', curve: curveNames[details.namedCurve] ?? details.namedCurve }
+  }
+  throw new AppError(
+    'KEY_UNSUPPORTED',
+    `KSeF accepts RSA and EC keys only; this is a ${key.asymmetricKeyType ?? 'unknown'} key.`,
+    { keyType: key.asymmetricKeyType ?? 'unknown' },
+  )
+}
+
+export function describeKeyAlgorithm(algorithm: KeyAlgorithm): string {
+  return algorithm.type === 'rsa' ? `RSA ${algorithm.bits}` : `EC ${algorithm.curve}`
+}
+
+/** A key KSeF takes for a XAdES signature: RSA of 2048 bits or more, or EC on a NIST curve. */
+export function assertSigningKey(key: KeyObject): KeyAlgorithm {
+  const algorithm = keyAlgorithm(key)
+  const accepted =
+    algorithm.type === 'rsa'
+      ? algorithm.bits >= 2048
+      : Object.values(curveNames).includes(algorithm.curve)
+  if (!accepted) {
+    throw new AppError(
+      'KEY_UNSUPPORTED',
+      `KSeF accepts RSA keys of 2048 bits or more and EC P-256 keys; this is ${describeKeyAlgorithm(algorithm)}.`,
+      { algorithm: describeKeyAlgorithm(algorithm) },
+    )
+  }
+  return algorithm
+}
+
+export async function readPrivateKey(
+  data: Buffer | string,
+  password?: string,
+): Promise<PrivateKeyFile> {
+  if (isPem(data))
+    return readPemKey(typeof data === 'string' ? data : data.toString('latin1'), password)
+  const der = Buffer.from(data)
+  const encrypted = encryptedPkcs8(der)
+  if (encrypted) return decryptPkcs8(der, encrypted, password, 'der')
+  for (const format of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+    const key = tryDer(der, format)
+    if (key) return plainKey(key, format, 'der')
+  }
+  throw unreadable('The file is not a private key, or it is damaged.')
+}
+
+async function readPemKey(text: string, password: string | undefined): Promise<PrivateKeyFile> {
+  const blocks = pemBlocks(text)
+  const block = blocks.find((b) => keyFormats.has(b.label))
+  if (!block) {
+    const found = blocks[0]?.label
+    throw unreadable(
+      found
+        ? `The file holds a ${found}, not a private key.`
+        : 'The file is not a private key, or it is damaged.',
+      found,
+    )
+  }
+  const format = keyFormats.get(block.label) ?? 'pkcs8'
+  if (format === 'encrypted-pkcs8') {
+    const encrypted = encryptedPkcs8(block.der)
+    if (!encrypted) throw unreadable('The encrypted private key is damaged.')
+    return decryptPkcs8(block.der, encrypted, password, 'pem')
+  }
+  if (block.headers.get('Proc-Type')?.includes('ENCRYPTED')) {
+    return decryptLegacyPem(text, block.headers.get('DEK-Info') ?? null, password)
+  }
+  const key = tryDer(block.der, format === 'pkcs1' || format === 'sec1' ? format : 'pkcs8')
+  if (!key) throw unreadable('The private key is damaged.')
+  return plainKey(key, format, 'pem')
+}
+
+const keyFormats = new Map<string, KeyFileFormat>([
+  ['PRIVATE KEY', 'pkcs8'],
+  ['ENCRYPTED PRIVATE KEY', 'encrypted-pkcs8'],
+  ['RSA PRIVATE KEY', 'pkcs1'],
+  ['EC PRIVATE KEY', 'sec1'],
+])
+
+function tryDer(der: Buffer, type: 'pkcs8' | 'pkcs1' | 'sec1'): KeyObject | null {
+  try {
+    return createPrivateKey({ key: der, format: 'der', type })
+  } catch {
+    return null
+  }
+}
+
+function plainKey(key: KeyObject, format: KeyFileFormat, encoding: 'pem' | 'der'): PrivateKeyFile {
+  return { key, algorithm: keyAlgorithm(key), format, encoding, encryption: null }
+}
+
+interface EncryptedPkcs8 {
+  bag: pkijs.PKCS8ShroudedKeyBag
+  scheme: PbeScheme
+}
+
+/** The EncryptedPrivateKeyInfo in der, or null when der is not one. */
+function encryptedPkcs8(der: Buffer): EncryptedPkcs8 | null {
+  try {
+    const bag = pkijs.PKCS8ShroudedKeyBag.fromBER(arrayBufferOf(der))
+    return { bag, scheme: pbeScheme(bag.encryptionAlgorithm) }
+  } catch {
+    return null
+  }
+}
+
+async function decryptPkcs8(
+  der: Buffer,
+  encrypted: EncryptedPkcs8,
+  password: string | undefined,
+  encoding: 'pem' | 'der',
+): Promise<PrivateKeyFile> {
+  if (!password) throw passwordRequired()
+  let key: KeyObject
+  try {
+    key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password })
+  } catch (nodeError) {
+    if (encrypted.scheme.pkijsDecrypts) key = await decryptWithPkijs(encrypted.bag, password)
+    else if (isBadDecrypt(nodeError)) throw wrongPassword()
+    else throw encryptionUnsupported(encrypted.scheme.label)
+  }
+  return {
+    key,
+    algorithm: keyAlgorithm(key),
+    format: 'encrypted-pkcs8',
+    encoding,
+    encryption: encrypted.scheme.label,
+  }
+}
+
+/**
+ * The fallback decryptor of PBES2 keys (PBKDF2 + AES) for runtimes whose OpenSSL build refuses
+ * them. Exported so tests can run it on keys Node would open by itself.
+ */
+export async function decryptPkcs8WithPkijs(der: Buffer, password: string): Promise<KeyObject> {
+  const encrypted = encryptedPkcs8(der)
+  if (!encrypted) throw unreadable('The encrypted private key is damaged.')
+  if (!encrypted.scheme.pkijsDecrypts) throw encryptionUnsupported(encrypted.scheme.label)
+  return decryptWithPkijs(encrypted.bag, password)
+}
+
+async function decryptWithPkijs(
+  bag: pkijs.PKCS8ShroudedKeyBag,
+  password: string,
+): Promise<KeyObject> {
+  // With AES-CBC a wrong password fails the padding check, or (1 in ~256) yields bytes that are
+  // not a key: both mean the password is wrong.
+  try {
+    const plain = await decryptShroudedKeyBag(bag, arrayBufferOf(Buffer.from(password, 'utf8')))
+    return createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' })
+  } catch {
+    throw wrongPassword()
+  }
+}
+
+/** The PKCS#8 DER inside a PBES2-encrypted key (EncryptedPrivateKeyInfo or PKCS#12 key bag). */
+export async function decryptShroudedKeyBag(
+  bag: pkijs.PKCS8ShroudedKeyBag,
+  password: ArrayBuffer,
+): Promise<Buffer> {
+  const envelope = new pkijs.EncryptedData({
+    encryptedContentInfo: new pkijs.EncryptedContentInfo({
+      contentEncryptionAlgorithm: bag.encryptionAlgorithm,
+      encryptedContent: bag.encryptedData,
+    }),
+  })
+  return Buffer.from(await envelope.decrypt({ password }))
+}
+
+function decryptLegacyPem(
+  text: string,
+  dekInfo: string | null,
+  password: string | undefined,
+): PrivateKeyFile {
+  if (!password) throw passwordRequired()
+  const label = `legacy PEM encryption (${dekInfo?.split(',')[0] ?? 'unknown cipher'})`
+  try {
+    const key = createPrivateKey({ key: text, format: 'pem', passphrase: password })
+    return {
+      key,
+      algorithm: keyAlgorithm(key),
+      format: 'encrypted-pem',
+      encoding: 'pem',
+      encryption: label,
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    if (isBadDecrypt(error)) throw wrongPassword()
+    throw encryptionUnsupported(label)
+  }
+}
+
+const isBadDecrypt = (error: unknown): boolean =>
+  error instanceof Error &&
+  /bad.?decrypt/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)
+
+interface PbeScheme {
+  label: string
+  pkijsDecrypts: boolean
+}
+
+const prfNames: Record<string, string> = {
+  '1.2.840.113549.2.7': 'SHA1',
+  '1.2.840.113549.2.8': 'SHA224',
+  '1.2.840.113549.2.9': 'SHA256',
+  '1.2.840.113549.2.10': 'SHA384',
+  '1.2.840.113549.2.11': 'SHA512',
+}
+
+const cipherNames: Record<string, string> = {
+  '2.16.840.1.101.3.4.1.2': 'AES-128-CBC',
+  '2.16.840.1.101.3.4.1.22': 'AES-192-CBC',
+  '2.16.840.1.101.3.4.1.42': 'AES-256-CBC',
+  '1.2.840.113549.3.7': 'DES-EDE3-CBC',
+  '1.3.14.3.2.7': 'DES-CBC',
+}
+
+const legacyPbeNames: Record<string, string> = {
+  '1.2.840.113549.1.5.3': 'PBES1 (MD5, DES-CBC)',
+  '1.2.840.113549.1.5.10': 'PBES1 (SHA1, DES-CBC)',
+  '1.2.840.113549.1.12.1.3': 'PKCS#12 PBE (SHA1, 3DES)',
+  '1.2.840.113549.1.12.1.6': 'PKCS#12 PBE (SHA1, RC2-40)',
+}
+
+function pbeScheme(algorithm: pkijs.AlgorithmIdentifier): PbeScheme {
+  const oid = algorithm.algorithmId
+  if (oid !== '1.2.840.113549.1.5.13') {
+    return { label: legacyPbeNames[oid] ?? `unknown scheme ${oid}`, pkijsDecrypts: false }
+  }
+  const params = new pkijs.PBES2Params({ schema: algorithm.algorithmParams })
+  const cipherOid = params.encryptionScheme.algorithmId
+  const cipher = cipherNames[cipherOid] ?? cipherOid
+  const kdfOid = params.keyDerivationFunc.algorithmId
+  if (kdfOid === '1.3.6.1.4.1.11591.4.11') {
+    return { label: `PBES2 (scrypt, ${cipher})`, pkijsDecrypts: false }
+  }
+  if (kdfOid !== '1.2.840.113549.1.5.12') {
+    return { label: `PBES2 (${kdfOid}, ${cipher})`, pkijsDecrypts: false }
+  }
+  const kdf = new pkijs.PBKDF2Params({ schema: params.keyDerivationFunc.algorithmParams })
+  const prf = kdf.prf ? (prfNames[kdf.prf.algorithmId] ?? kdf.prf.algorithmId) : 'SHA1'
+  return {
+    label: `PBES2 (PBKDF2-HMAC-${prf}, ${cipher})`,
+    pkijsDecrypts: cipher.startsWith('AES-') && prf !== 'SHA224',
+  }
+}
+
+/** Whether key is the private key of certificate (DER or parsed). */
+export function keyMatchesCertificate(
+  key: KeyObject,
+  certificate: Buffer | X509Certificate,
+): boolean {
+  try {
+    const x509 =
+      certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate)
+    return x509.checkPrivateKey(key)
+  } catch {
+    return false
+  }
+}
+
+export function assertKeyMatchesCertificate(
+  key: KeyObject,
+  certificate: Buffer | X509Certificate,
+): void {
+  if (!keyMatchesCertificate(key, certificate)) {
+    throw new AppError('KEY_CERT_MISMATCH', 'The private key does not belong to this certificate.')
+  }
+}
+
+/** PEM of the key as encrypted PKCS#8 (PBES2, AES-256-CBC), under the MF password rules. */
+export function exportEncryptedKey(key: KeyObject, password: string): string {
+  assertExportPassword(password)
+  return key
+    .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password })
+    .toString()
+}
+
+export function assertExportPassword(password: string): void {
+  const broken = brokenExportPasswordRules(password)
+  if (broken.length > 0) {
+    throw new AppError(
+      'EXPORT_PASSWORD_RULES',
+      'The password must have 15–32 characters: at least one upper-case letter, one lower-case letter, ' +
+        'one digit and one of !@#$%^&*()-_+=, and no other characters (no Polish letters, no spaces).',
+      { brokenRules: broken },
+    )
+  }
+}
+
+export function arrayBufferOf(data: Uint8Array): ArrayBuffer {
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
+}
+
+const unreadable = (message: string, found?: string): AppError =>
+  new AppError('KEY_UNREADABLE', message, found ? { found } : undefined)
+const passwordRequired = (): AppError =>
+  new AppError('KEY_PASSWORD_REQUIRED', 'The private key is encrypted: give its password.')
+const wrongPassword = (): AppError =>
+  new AppError('KEY_WRONG_PASSWORD', 'The password does not open this private key.')
+const encryptionUnsupported = (scheme: string): AppError =>
+  new AppError(
+    'KEY_ENCRYPTION_UNSUPPORTED',
+    `The private key is encrypted with ${scheme}, which this app cannot open. Export it again with AES-256 encryption.`,
+    { scheme },
+  )

@@ -1,0 +1,25 @@
+// Error codes of key, certificate, signature and QR-link work (electron/crypto). Each names one
+// thing the user can fix; the message never carries the key, the password or the token.
+export const cryptoErrorCodes = [
+  'KEY_UNREADABLE', // not a private key in any supported format, or a truncated file
+  'KEY_PASSWORD_REQUIRED', // the key is encrypted and no password was given
+  'KEY_WRONG_PASSWORD', // the key is encrypted and the password does not open it
+  'KEY_ENCRYPTION_UNSUPPORTED', // the key is encrypted with a scheme this build cannot decrypt
+  'KEY_UNSUPPORTED', // a key type KSeF does not accept (only RSA ≥ 2048 and EC P-256 are)
+  'CERT_UNREADABLE', // not an X.509 certificate (PEM, DER or base64 DER)
+  'KEY_CERT_MISMATCH', // the private key is not the key of this certificate
+  'PKCS12_UNREADABLE', // not a PKCS#12 (.p12/.pfx) file, or a damaged one
+  'PKCS12_WRONG_PASSWORD', // the .p12 password does not open the file
+  'PKCS12_ENCRYPTION_UNSUPPORTED', // legacy .p12 encryption (RC2/3DES), which this app cannot open
+  'PKCS12_NO_KEY', // the .p12 holds no private key
+  'PKCS12_NO_CERTIFICATE', // the .p12 holds no certificate for its private key
+  'FILE_UNRECOGNISED', // neither a certificate, a private key nor a .p12 file
+  'EXPORT_PASSWORD_RULES', // the export password breaks the MF password rules
+  'AUTH_REQUEST_INVALID', // the AuthTokenRequest data (challenge, context, IPs) is not valid
+  'XML_UNREADABLE', // the file to sign is not well-formed XML or not an AuthTokenRequest
+  'ENROLLMENT_DATA_INVALID', // the enrollment data lacks commonName/countryName or is not JSON
+  'TOKEN_KEY_INVALID', // the KSeF public key for token encryption is not an RSA certificate
+  'QR_INPUT_INVALID', // a KOD I / KOD II field (NIP, date, serial, context) is not valid
+] as const
+
+export type CryptoErrorCode = (typeof cryptoErrorCodes)[number]
