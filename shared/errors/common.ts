@@ -9,5 +9,6 @@ export const commonErrorCodes = [
   'SETTINGS_CORRUPT', // the settings file could not be read and was moved aside
   'SECRETS_CORRUPT', // the sealed secrets file could not be read and was moved aside
   'SECRETS_LOCKED', // the sealed secrets file does not open with this key or passphrase
+  'SECRETS_WEAK_KEYCHAIN', // Linux without a keyring: safeStorage falls back to a fixed key
   'BRIDGE_DISCONNECTED', // test transport only: the WebSocket to main is gone
 ] as const

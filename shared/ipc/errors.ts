@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { commonErrorCodes } from '../errors/common'
 import { cliErrorCodes } from '../errors/cli'
+import { companyErrorCodes } from '../errors/companies'
 import { cryptoErrorCodes } from '../errors/crypto'
 import { ksefErrorCodes } from '../errors/ksef'
 
 /** Every error code a user can meet. Codes are stable: the CLI prints them, the UI translates them. */
 export const appErrorCodes = [
   ...commonErrorCodes,
+  ...companyErrorCodes,
   ...cryptoErrorCodes,
   ...ksefErrorCodes,
   ...cliErrorCodes,

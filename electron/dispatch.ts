@@ -1,0 +1,59 @@
+import { AppError, isAppError, type Envelope } from '../shared/ipc/errors'
+import { contract, isChannel } from '../shared/ipc/contract'
+import type { HandlerContext, Handlers } from './handlers/context'
+
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Envelope<unknown>>
+
+const failure = (error: AppError): Envelope<never> => ({ ok: false, error: error.toPayload() })
+
+/**
+ * The one way into main, whatever the transport: parse the input with the channel's schema (a
+ * handler never sees malformed input), run the handler, parse its output (a handler that returns
+ * something off-contract is a reported bug, never a silent pass), wrap the outcome in an envelope.
+ */
+export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatch {
+  return async (channel, rawInput) => {
+    if (!isChannel(channel)) {
+      return failure(new AppError('UNKNOWN_CHANNEL', `There is no channel "${channel}".`))
+    }
+    const spec = contract[channel]
+    const input = spec.input.safeParse(rawInput)
+    if (!input.success) {
+      return failure(
+        new AppError('INVALID_INPUT', `The request to ${channel} is malformed.`, {
+          channel,
+          issues: input.error.issues.map((issue) => ({
+            path: issue.path.join('.'),
+            message: issue.message,
+          })),
+        }),
+      )
+    }
+    let value: unknown
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
+      value = await handler(input.data, ctx)
+    } catch (error) {
+      if (isAppError(error)) return failure(error)
+      // Only the name and message: library errors (axios) carry request headers with bearer tokens.
+      ctx.log.error('handler failed', {
+        channel,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',
+      })
+      return failure(new AppError('INTERNAL', `Something went wrong in ${channel}.`, { channel }))
+    }
+    const output = spec.output.safeParse(value)
+    if (!output.success) {
+      ctx.log.error('handler output off contract', {
+        channel,
+        issue: output.error.issues[0]?.message ?? '',
+      })
+      return failure(
+        new AppError('INVALID_OUTPUT', `The answer of ${channel} does not match the contract.`, {
+          channel,
+        }),
+      )
+    }
+    return { ok: true, value: output.data }
+  }
+}

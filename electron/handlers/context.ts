@@ -1,0 +1,29 @@
+import type { z } from 'zod'
+import type { Channel, Contract } from '../../shared/ipc/contract'
+import type { Clock } from '../clock'
+import type { EventSink } from '../events'
+import type { Logger } from '../log'
+import type { NoticeBoard } from '../notices'
+import type { CompanyRepository } from '../vault/company-repository'
+import type { PreferencesRepository } from '../vault/preferences-repository'
+import type { SecretStore } from '../vault/secret-store'
+
+/** The services a handler may use, built once in the composition root and handed down. */
+export interface HandlerContext {
+  app: { version: string; dataFolder: string }
+  clock: Clock
+  log: Logger
+  events: EventSink
+  notices: NoticeBoard
+  secrets: SecretStore
+  companies: CompanyRepository
+  preferences: PreferencesRepository
+}
+
+/** A handler gets its input already parsed; what it returns is parsed again by dispatch. */
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+  ctx: HandlerContext,
+) => Promise<z.input<Contract[C]['output']>>
+
+export type Handlers = { [C in Channel]: Handler<C> }

@@ -1,0 +1,87 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, shell, type WebContents } from 'electron'
+import { systemClock } from './clock'
+import { createDispatch } from './dispatch'
+import { checkedEventSink } from './events'
+import { handlers } from './handlers'
+import { fileLogger } from './log'
+import { bindContract, sendToWindow } from './platform/ipc'
+import { dataFolder } from './platform/paths'
+import { keychainWarning, safeStorageSealer } from './platform/secret-storage'
+import { openElectronSettings } from './platform/store'
+import { buildHandlerContext } from './services'
+import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
+
+// The composition root of the desktop app: lifecycle, the window and its security policy, the
+// services built once from Electron's ports, and the contract bound to ipcMain.
+
+let mainWindow: BrowserWindow | undefined
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'KSeF Desk',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  const devServer = process.env['ELECTRON_RENDERER_URL']
+  if (!app.isPackaged && devServer) void window.loadURL(devServer)
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  return window
+}
+
+/** The page never navigates and never opens windows; https links go to the system browser. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  app.on('web-contents-created', (_event, contents) => lockDown(contents))
+
+  const folder = dataFolder()
+  const clock = systemClock
+  const log = fileLogger(join(folder, 'logs', 'main.log'))
+  const warning = keychainWarning()
+  const ctx = await buildHandlerContext({
+    version: app.getVersion(),
+    dataFolder: folder,
+    clock,
+    log,
+    events: checkedEventSink(sendToWindow(() => mainWindow)),
+    settings: openElectronSettings(folder, clock),
+    secrets: new SealedFileSecretStore(join(folder, secretsFileName), safeStorageSealer, clock),
+    warnings: warning ? [warning] : [],
+  })
+  bindContract(createDispatch(handlers, ctx), () => mainWindow)
+
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+start().catch((error: unknown) => {
+  console.error('KSeF Desk failed to start:', error instanceof Error ? error.message : error)
+  app.exit(1)
+})

@@ -1,0 +1,36 @@
+import { join } from 'node:path'
+import packageJson from '../package.json'
+import { systemClock, type Clock } from './clock'
+import { discardEvents, type EventSink } from './events'
+import type { HandlerContext } from './handlers/context'
+import { fileLogger } from './log'
+import { buildHandlerContext } from './services'
+import { openNodeSettings } from './vault/node-settings'
+import { PassphraseSealer } from './vault/passphrase-sealer'
+import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
+
+export interface NodeServiceOptions {
+  dataFolder: string
+  /** Seals the secrets file; the desktop app uses the OS keychain instead. */
+  passphrase: string
+  clock?: Clock
+  events?: EventSink
+}
+
+/** The services over plain files, for the CLI, the sandbox and the tests: no Electron needed. */
+export function openNodeServices(options: NodeServiceOptions): Promise<HandlerContext> {
+  const clock = options.clock ?? systemClock
+  return buildHandlerContext({
+    version: packageJson.version,
+    dataFolder: options.dataFolder,
+    clock,
+    log: fileLogger(join(options.dataFolder, 'logs', 'main.log'), () => clock.now()),
+    events: options.events ?? discardEvents,
+    settings: openNodeSettings(options.dataFolder, clock),
+    secrets: new SealedFileSecretStore(
+      join(options.dataFolder, secretsFileName),
+      new PassphraseSealer(options.passphrase),
+      clock,
+    ),
+  })
+}

@@ -1,0 +1,39 @@
+/**
+ * The port for secrets (private keys, KSeF tokens, refresh tokens, key passwords). Values are
+ * sealed at rest; nothing read from here is ever logged or sent to the renderer.
+ */
+export interface SecretStore {
+  get(name: string): Promise<string | undefined>
+  set(name: string, value: string): Promise<void>
+  delete(name: string): Promise<boolean>
+  /** Removes every secret whose name starts with `prefix`; returns how many went. */
+  deleteAll(prefix: string): Promise<number>
+}
+
+/** Secrets of one company live under one prefix, so removing the company removes them all. */
+export const companySecretPrefix = (companyId: string): string => `company/${companyId}/`
+
+export class MemorySecretStore implements SecretStore {
+  readonly #values = new Map<string, string>()
+
+  get(name: string): Promise<string | undefined> {
+    return Promise.resolve(this.#values.get(name))
+  }
+
+  set(name: string, value: string): Promise<void> {
+    this.#values.set(name, value)
+    return Promise.resolve()
+  }
+
+  delete(name: string): Promise<boolean> {
+    return Promise.resolve(this.#values.delete(name))
+  }
+
+  deleteAll(prefix: string): Promise<number> {
+    let count = 0
+    for (const name of [...this.#values.keys()]) {
+      if (name.startsWith(prefix)) count += Number(this.#values.delete(name))
+    }
+    return Promise.resolve(count)
+  }
+}

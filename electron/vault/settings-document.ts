@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { Company } from '../../shared/domain/company'
+import { Preferences, defaultPreferences } from '../../shared/domain/preferences'
+
+/** Everything non-secret the app keeps on disk, in one JSON document. */
+export const SettingsDocument = z.object({
+  schemaVersion: z.literal(1).default(1),
+  preferences: Preferences.default(defaultPreferences),
+  companies: z.array(Company).default([]),
+})
+export type SettingsDocument = z.infer<typeof SettingsDocument>
+
+export const emptySettings = (): SettingsDocument => SettingsDocument.parse({})

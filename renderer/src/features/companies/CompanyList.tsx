@@ -1,0 +1,89 @@
+import AddIcon from '@mui/icons-material/Add'
+import SearchIcon from '@mui/icons-material/Search'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import InputAdornment from '@mui/material/InputAdornment'
+import List from '@mui/material/List'
+import ListItemButton from '@mui/material/ListItemButton'
+import ListItemText from '@mui/material/ListItemText'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import { matchesCompanySearch } from '../../../../shared/domain/company-search'
+import { useCompanies } from '../../store/companies'
+import { EnvironmentChip } from './EnvironmentChip'
+
+export function CompanyList({ onAdd }: { onAdd: () => void }) {
+  const { t } = useTranslation()
+  const { companies, selectedId, query, select, setQuery } = useCompanies()
+  const visible = companies.filter((company) => matchesCompanySearch(company, query))
+
+  return (
+    <Box
+      component="nav"
+      aria-label={t('app.title')}
+      sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}
+    >
+      <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+        <Button
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={onAdd}
+          data-testid="add-company"
+        >
+          {t('companies.add')}
+        </Button>
+        <TextField
+          size="small"
+          placeholder={t('companies.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          slotProps={{
+            htmlInput: { 'aria-label': t('companies.search'), 'data-testid': 'company-search' },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <Typography variant="caption" color="text.secondary">
+          {t('companies.count', { count: visible.length })}
+        </Typography>
+      </Box>
+      <List dense sx={{ overflowY: 'auto', flex: 1, pt: 0 }} data-testid="company-list">
+        {visible.map((company) => (
+          <ListItemButton
+            key={company.id}
+            selected={company.id === selectedId}
+            onClick={() => select(company.id)}
+            data-testid="company-item"
+            sx={
+              company.environment === 'Production'
+                ? { borderLeft: 3, borderColor: 'error.main' }
+                : { borderLeft: 3, borderColor: 'transparent' }
+            }
+          >
+            <ListItemText
+              primary={company.name}
+              secondary={`${t(`identifier.${company.identifier.type}`)} ${company.identifier.value}`}
+              slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } } }}
+            />
+            <EnvironmentChip environment={company.environment} />
+          </ListItemButton>
+        ))}
+      </List>
+      {companies.length === 0 ? (
+        <Typography sx={{ p: 2 }} color="text.secondary" data-testid="companies-empty">
+          {t('companies.empty')}
+        </Typography>
+      ) : visible.length === 0 ? (
+        <Typography sx={{ p: 2 }} color="text.secondary" data-testid="companies-no-match">
+          {t('companies.noMatch', { query })}
+        </Typography>
+      ) : null}
+    </Box>
+  )
+}

@@ -1,0 +1,31 @@
+import Box from '@mui/material/Box'
+import Tab from '@mui/material/Tab'
+import Tabs from '@mui/material/Tabs'
+import Typography from '@mui/material/Typography'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+const tabs = ['general', 'certificates', 'tokens'] as const
+type TabName = (typeof tabs)[number]
+
+/** Ogólne / Certyfikaty / Tokeny. Each tab's content arrives with its own feature. */
+export function CompanyTabs() {
+  const { t } = useTranslation()
+  const [tab, setTab] = useState<TabName>('general')
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <Tabs
+        value={tab}
+        onChange={(_event, value: TabName) => setTab(value)}
+        sx={{ px: 2, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}
+      >
+        {tabs.map((name) => (
+          <Tab key={name} value={name} label={t(`tabs.${name}`)} data-testid={`tab-${name}`} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" sx={{ p: 3, overflowY: 'auto' }} data-testid={`panel-${tab}`}>
+        <Typography color="text.secondary">{t('tabs.notAvailable')}</Typography>
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,31 @@
+import CssBaseline from '@mui/material/CssBaseline'
+import { ThemeProvider } from '@mui/material/styles'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { api } from './api'
+import { App } from './App'
+import { startI18n } from './i18n'
+import { useApp } from './store/app'
+import { subscribeToCompanyEvents, useCompanies } from './store/companies'
+import { theme } from './theme'
+
+async function boot(): Promise<void> {
+  const preferences = await api.invoke('preferences:get')
+  await startI18n(preferences.language)
+  useApp.setState({ language: preferences.language })
+  subscribeToCompanyEvents()
+  await Promise.all([useApp.getState().loadStatus(), useCompanies.getState().load()])
+
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root')
+  createRoot(root).render(
+    <StrictMode>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <App />
+      </ThemeProvider>
+    </StrictMode>,
+  )
+}
+
+void boot()

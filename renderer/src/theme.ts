@@ -1,0 +1,22 @@
+import { createTheme } from '@mui/material/styles'
+
+export const theme = createTheme({
+  palette: {
+    mode: 'light',
+    primary: { main: '#1f4e8c' },
+    secondary: { main: '#5b6b7f' },
+    background: { default: '#f3f5f8', paper: '#ffffff' },
+  },
+  shape: { borderRadius: 6 },
+  typography: {
+    fontFamily: '"Segoe UI", "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+    fontSize: 14,
+  },
+  components: {
+    MuiButton: {
+      defaultProps: { disableElevation: true },
+      styleOverrides: { root: { textTransform: 'none' } },
+    },
+    MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
+  },
+})

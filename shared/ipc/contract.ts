@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { AppStatus } from '../domain/app-status'
+import { Company, CompanyDraft, Id } from '../domain/company'
+import { Preferences } from '../domain/preferences'
+import type { Channel, EventName } from './names'
+
+export { channelNames, eventNames, type Channel, type EventName } from './names'
+
+type ChannelSpec = { input: z.ZodType; output: z.ZodType }
+
+/**
+ * Everything the renderer may ask of the main process. Each channel has a zod input and output;
+ * both transports (Electron IPC and the test WebSocket bridge) run the same dispatch over it.
+ * Outputs are summaries: no private key, token, password or access token ever crosses here.
+ */
+export const contract = {
+  'app:status': { input: z.void(), output: AppStatus },
+  'app:dismissNotice': { input: z.object({ id: z.string() }), output: AppStatus },
+
+  'preferences:get': { input: z.void(), output: Preferences },
+  'preferences:update': { input: Preferences.partial(), output: Preferences },
+
+  'companies:list': { input: z.void(), output: z.array(Company) },
+  'companies:add': { input: CompanyDraft, output: Company },
+  'companies:update': { input: CompanyDraft.extend({ id: Id }), output: Company },
+  'companies:remove': { input: z.object({ id: Id }), output: z.object({ id: Id }) },
+} as const satisfies Record<Channel, ChannelSpec>
+
+/** Pushed from main to every window. */
+export const events = {
+  'companies:changed': z.array(Company),
+} as const satisfies Record<EventName, z.ZodType>
+
+export type Contract = typeof contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+export type Events = typeof events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name)

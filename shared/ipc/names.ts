@@ -1,0 +1,21 @@
+// The channel and event names alone, without their schemas: the preload checks against these
+// and stays free of zod. contract.ts must give every name here a schema (checked by the compiler).
+
+export const channelNames = [
+  'app:status',
+  'app:dismissNotice',
+  'preferences:get',
+  'preferences:update',
+  'companies:list',
+  'companies:add',
+  'companies:update',
+  'companies:remove',
+] as const
+
+export const eventNames = ['companies:changed'] as const
+
+export type Channel = (typeof channelNames)[number]
+export type EventName = (typeof eventNames)[number]
+
+/** Electron IPC channel name that carries a push event. */
+export const eventChannel = (event: EventName): string => `event:${event}`

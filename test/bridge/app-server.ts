@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url'
+import type { Clock } from '../../electron/clock'
+import { createDispatch } from '../../electron/dispatch'
+import { checkedEventSink } from '../../electron/events'
+import { handlers } from '../../electron/handlers'
+import type { HandlerContext } from '../../electron/handlers/context'
+import { openNodeServices } from '../../electron/node-services'
+import { PageBroadcast, startBridge } from './server'
+
+export const builtRenderer = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+
+export interface AppServerOptions {
+  dataFolder: string
+  passphrase: string
+  clock?: Clock
+  port?: number
+}
+
+export interface RunningAppServer {
+  url: string
+  ctx: HandlerContext
+  broadcast: PageBroadcast
+  close: () => Promise<void>
+}
+
+/** The whole app minus Electron: real handlers over files in `dataFolder`, the built renderer, the bridge. */
+export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
+  const broadcast = new PageBroadcast()
+  const ctx = await openNodeServices({
+    dataFolder: options.dataFolder,
+    passphrase: options.passphrase,
+    events: checkedEventSink(broadcast.send),
+    ...(options.clock ? { clock: options.clock } : {}),
+  })
+  const bridge = await startBridge({
+    dispatch: createDispatch(handlers, ctx),
+    broadcast,
+    staticFolder: builtRenderer,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  })
+  return { url: bridge.url, ctx, broadcast, close: bridge.close }
+}

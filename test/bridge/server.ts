@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildSync } from 'esbuild'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { EventName } from '../../shared/ipc/names'
+import type { Dispatch } from '../../electron/dispatch'
+
+const bridgePath = '/__ksef-bridge'
+const scriptPath = '/__ksef-bridge.js'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/** Broadcasts push events to every connected page; handed to the services as their EventSink. */
+export class PageBroadcast {
+  readonly #sockets = new Set<WebSocket>()
+  readonly #transcript: string[] = []
+
+  send = (event: EventName, payload: unknown): void => {
+    this.deliver(JSON.stringify({ type: 'event', event, payload }))
+  }
+
+  /** Every frame sent to a page, so tests can prove no secret ever reached the renderer. */
+  get transcript(): readonly string[] {
+    return this.#transcript
+  }
+
+  attach(socket: WebSocket): void {
+    this.#sockets.add(socket)
+    socket.on('close', () => this.#sockets.delete(socket))
+  }
+
+  deliver(frame: string, to?: WebSocket): void {
+    this.#transcript.push(frame)
+    for (const socket of to ? [to] : this.#sockets) socket.send(frame)
+  }
+}
+
+export interface BridgeOptions {
+  dispatch: Dispatch
+  broadcast: PageBroadcast
+  /** The built renderer (out/renderer). */
+  staticFolder: string
+  port?: number
+}
+
+export interface RunningBridge {
+  url: string
+  close: () => Promise<void>
+}
+
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.isBuffer(data) ? data.toString('utf8') : new TextDecoder().decode(data)
+}
+
+function installScript(): string {
+  const entry = fileURLToPath(new URL('./browser/install-bridge.ts', import.meta.url))
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+  })
+  const file = result.outputFiles[0]
+  if (!file) throw new Error('esbuild produced no bridge script')
+  return file.text
+}
+
+/**
+ * The test transport of the contract: serves the built renderer on 127.0.0.1 with a script that
+ * installs window.ksef, and answers its calls over a WebSocket with the same dispatch main uses.
+ */
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const script = installScript()
+  const root = normalize(options.staticFolder)
+
+  const serveFile = async (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (path === scriptPath) {
+      response.writeHead(200, { 'content-type': contentTypes['.js'] }).end(script)
+      return
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)))
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403).end()
+      return
+    }
+    try {
+      let body: Buffer | string = await readFile(file)
+      if (file.endsWith('index.html')) {
+        // A classic script runs before the deferred module bundle, and after the CSP meta tag,
+        // so the page is tested under the policy it ships with.
+        body = body
+          .toString('utf8')
+          .replace(
+            '<script type="module"',
+            `<script src="${scriptPath}"></script><script type="module"`,
+          )
+      }
+      response
+        .writeHead(200, {
+          'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        })
+        .end(body)
+    } catch {
+      response.writeHead(404).end()
+    }
+  }
+
+  const server = createServer((request, response) => void serveFile(request, response))
+  const sockets = new WebSocketServer({ server, path: bridgePath })
+  sockets.on('connection', (socket) => {
+    options.broadcast.attach(socket)
+    socket.on('message', (data) => {
+      void (async () => {
+        const { id, channel, input } = JSON.parse(frameText(data)) as {
+          id: number
+          channel: string
+          input: unknown
+        }
+        const envelope = await options.dispatch(channel, input)
+        options.broadcast.deliver(JSON.stringify({ type: 'result', id, envelope }), socket)
+      })()
+    })
+  })
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate()
+        sockets.close()
+        server.close(() => resolve())
+      }),
+  }
+}

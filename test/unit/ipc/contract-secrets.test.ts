@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { contract, events } from '../../../shared/ipc/contract'
+
+// DESIGN §2: a handler returns summaries, never a private key, a token, a password or an access
+// token. Any field whose name says it carries one fails here, in every output and event payload.
+const secretName =
+  /^(token|accessToken|refreshToken|authenticationToken|ksefToken|encryptedToken|password|passphrase|privateKey|key|secret|pin|pkcs12|p12|pfx)$|password|privatekey|secret|passphrase/i
+
+function fieldNames(schema: unknown, path = ''): string[] {
+  if (typeof schema !== 'object' || schema === null) return []
+  const node = schema as Record<string, unknown>
+  const found: string[] = []
+  const properties = node['properties']
+  if (typeof properties === 'object' && properties !== null) {
+    for (const [name, child] of Object.entries(properties)) {
+      found.push(`${path}${name}`, ...fieldNames(child, `${path}${name}.`))
+    }
+  }
+  for (const key of ['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'prefixItems']) {
+    const child = node[key]
+    for (const each of Array.isArray(child) ? child : [child]) found.push(...fieldNames(each, path))
+  }
+  return found
+}
+
+const leaf = (path: string) => path.split('.').pop() ?? path
+
+describe('what crosses the contract', () => {
+  const schemas = [
+    ...Object.entries(contract).map(
+      ([channel, spec]) => [`${channel} output`, spec.output] as const,
+    ),
+    ...Object.entries(events).map(([event, schema]) => [`${event} event`, schema] as const),
+  ]
+
+  it.each(schemas)('%s carries no secret-named field', (_name, schema) => {
+    const names = fieldNames(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }))
+    expect(names.filter((path) => secretName.test(leaf(path)))).toEqual([])
+  })
+
+  it('the check catches a secret-named field', () => {
+    const leaky = z.object({ summary: z.object({ serial: z.string(), privateKey: z.string() }) })
+    expect(fieldNames(z.toJSONSchema(leaky)).filter((path) => secretName.test(leaf(path)))).toEqual(
+      ['summary.privateKey'],
+    )
+  })
+})
