@@ -26,9 +26,9 @@ export interface ContextIdentifier {
 export type SubjectIdentifierType = 'certificateSubject' | 'certificateFingerprint'
 
 export interface AllowedIps {
-  ip4Addresses?: string[]
-  ip4Ranges?: string[]
-  ip4Masks?: string[]
+  ip4Addresses?: readonly string[]
+  ip4Ranges?: readonly string[]
+  ip4Masks?: readonly string[]
 }
 
 export interface AuthTokenRequestInput {
