@@ -38,7 +38,10 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/main.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli.ts'),
+        },
       },
     },
   },

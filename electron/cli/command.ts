@@ -1,0 +1,34 @@
+// What a ksef-desk command is. Each command group (a file in this folder) exports its commands;
+// commands.ts lists the groups, so a new group is one file and one line there.
+import type { ParseArgsConfig } from 'node:util'
+import type { CliIo } from './io'
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>
+
+export type OptionValues = Record<string, string | boolean | undefined>
+
+export interface CliArgs {
+  values: OptionValues
+  positionals: string[]
+}
+
+export interface CliOutput {
+  /** What a person reads; printed as is, a newline added when it lacks one. */
+  text: string
+  /** What a script reads with --json. */
+  json: unknown
+}
+
+export interface CliCommand {
+  /** The words that name the command: ['inspect'], ['qr', 'invoice']. */
+  path: string[]
+  summary: string
+  /** The synopsis after "ksef-desk <path>", e.g. "FILE [--password P]". */
+  usage: string
+  /** Longer help: what each option means. */
+  help?: string
+  options: OptionSpec
+  /** Positional arguments the command takes (after its path). */
+  positionals: { min: number; max: number }
+  run(args: CliArgs, io: CliIo): Promise<CliOutput>
+}

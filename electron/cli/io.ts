@@ -1,0 +1,68 @@
+// The world as the CLI sees it, as a port: tests run commands in-process with a fake one, the
+// binary with the real one.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { systemClock, type Clock } from '../clock'
+import { AppError } from '../../shared/ipc/errors'
+
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  readFile(path: string): Buffer
+  /** Refuses to overwrite an existing file unless overwrite is set: keys are not to be lost. */
+  writeFile(
+    path: string,
+    data: Buffer | string,
+    options: { secret: boolean; overwrite: boolean },
+  ): void
+  env: Readonly<Record<string, string | undefined>>
+  clock: Clock
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => {
+      try {
+        return readFileSync(resolve(path))
+      } catch (error) {
+        throw new AppError('FILE_UNREADABLE', `Cannot read ${path}: ${reason(error)}.`, { path })
+      }
+    },
+    writeFile: (path, data, options) => {
+      try {
+        writeFileSync(resolve(path), data, {
+          flag: options.overwrite ? 'w' : 'wx',
+          mode: options.secret ? 0o600 : 0o644,
+        })
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new AppError(
+            'FILE_EXISTS',
+            `${path} exists already; nothing was written (use --force to replace it).`,
+            {
+              path,
+            },
+          )
+        }
+        throw new AppError('FILE_UNWRITABLE', `Cannot write ${path}: ${reason(error)}.`, { path })
+      }
+    },
+    env: process.env,
+    clock: systemClock,
+  }
+}
+
+const reasons: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'read-only file system',
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  return reasons[code] ?? (code || 'unknown error')
+}

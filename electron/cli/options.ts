@@ -1,0 +1,64 @@
+// Reading option values the same way in every command: required ones, secrets (given inline or
+// from a file, so they stay out of shell history and `ps`), the environment.
+import type { Environment } from '../../shared/domain/environment'
+import { AppError } from '../../shared/ipc/errors'
+import type { OptionSpec, OptionValues } from './command'
+import type { CliIo } from './io'
+
+export const usageError = (message: string): AppError => new AppError('CLI_USAGE', message)
+
+export function optionalString(values: OptionValues, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+export function requiredString(values: OptionValues, name: string): string {
+  const value = optionalString(values, name)
+  if (value === undefined || value === '') throw usageError(`--${name} is required.`)
+  return value
+}
+
+/** The option spec of a secret: --NAME VALUE or --NAME-file FILE (first line). */
+export function secretOptions(name: string): OptionSpec {
+  return { [name]: { type: 'string' }, [`${name}-file`]: { type: 'string' } }
+}
+
+export function optionalSecret(values: OptionValues, name: string, io: CliIo): string | undefined {
+  const inline = optionalString(values, name)
+  const file = optionalString(values, `${name}-file`)
+  if (inline !== undefined && file !== undefined)
+    throw usageError(`Give --${name} or --${name}-file, not both.`)
+  if (file !== undefined) return io.readFile(file).toString('utf8').split(/\r?\n/)[0] ?? ''
+  return inline
+}
+
+export function requiredSecret(values: OptionValues, name: string, io: CliIo): string {
+  const value = optionalSecret(values, name, io)
+  if (value === undefined || value === '')
+    throw usageError(`--${name} (or --${name}-file) is required.`)
+  return value
+}
+
+export const environmentOption: OptionSpec = { env: { type: 'string', default: 'test' } }
+
+const environments: Record<string, Environment> = { test: 'Test', demo: 'Demo', prod: 'Production' }
+
+export function environment(values: OptionValues): Environment {
+  const name = optionalString(values, 'env') ?? 'test'
+  const found = environments[name]
+  if (!found) throw usageError(`--env must be test, demo or prod, not "${name}".`)
+  return found
+}
+
+export function oneOf<T extends string>(
+  values: OptionValues,
+  name: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T {
+  const value = optionalString(values, name) ?? fallback
+  if (value === undefined) throw usageError(`--${name} is required.`)
+  const found = allowed.find((a) => a === value)
+  if (!found) throw usageError(`--${name} must be ${allowed.join(' or ')}, not "${value}".`)
+  return found
+}

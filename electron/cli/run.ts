@@ -1,0 +1,117 @@
+// The dispatcher: find the command named by the leading words, parse its options strictly, run
+// it, print text or --json. Exit status 0 only on success; 2 for a usage error, 1 for any other.
+import { parseArgs } from 'node:util'
+import { AppError, isAppError } from '../../shared/ipc/errors'
+import type { CliCommand } from './command'
+import type { CliIo } from './io'
+
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
+
+const globalOptions = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[],
+  version: string,
+): Promise<number> {
+  const json = argv.includes('--json')
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      io.stdout(overview(commands))
+      return argv.length === 0 ? exitCodes.usage : exitCodes.ok
+    }
+    if (argv[0] === '--version') {
+      io.stdout(`${version}\n`)
+      return exitCodes.ok
+    }
+    const command = findCommand(argv, commands)
+    const rest = argv.slice(command.path.length)
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(commandHelp(command))
+      return exitCodes.ok
+    }
+    const parsed = parseCommandArgs(command, rest)
+    const output = await command.run(parsed, io)
+    if (json) io.stdout(`${JSON.stringify(output.json, null, 2)}\n`)
+    else io.stdout(output.text.endsWith('\n') ? output.text : `${output.text}\n`)
+    return exitCodes.ok
+  } catch (error) {
+    const appError = isAppError(error)
+      ? error
+      : new AppError('INTERNAL', error instanceof Error ? error.message : String(error))
+    if (json) io.stderr(`${JSON.stringify({ error: appError.toPayload() })}\n`)
+    else io.stderr(`error ${appError.code}: ${appError.message}\n`)
+    return appError.code === 'CLI_USAGE' ? exitCodes.usage : exitCodes.failed
+  }
+}
+
+function findCommand(argv: readonly string[], commands: readonly CliCommand[]): CliCommand {
+  const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word))
+  const command = matches.sort((a, b) => b.path.length - a.path.length)[0]
+  if (command) return command
+  const group = commands.filter((c) => c.path[0] === argv[0])
+  if (group.length > 0) {
+    throw new AppError(
+      'CLI_USAGE',
+      `"${argv[0]}" needs one of: ${group.map((c) => c.path.slice(1).join(' ')).join(', ')}.`,
+    )
+  }
+  throw new AppError(
+    'CLI_USAGE',
+    `Unknown command "${argv[0]}". Run ksef-desk --help for the list.`,
+  )
+}
+
+function parseCommandArgs(command: CliCommand, args: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, ...globalOptions },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    // parseArgs names the offending option in plain words already.
+    throw new AppError('CLI_USAGE', error instanceof Error ? error.message : String(error))
+  }
+  const { min, max } = command.positionals
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    throw new AppError('CLI_USAGE', `Usage: ksef-desk ${command.path.join(' ')} ${command.usage}`)
+  }
+  return {
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+  }
+}
+
+function overview(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length))
+  return [
+    'ksef-desk — KSeF credentials from a terminal',
+    '',
+    'Usage: ksef-desk <command> [options] [--json]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    "ksef-desk <command> --help shows a command's options. --json prints machine-readable output, and",
+    'errors as {"error":{code,message}} on stderr. Errors otherwise read "error CODE: message".',
+    'Exit status: 0 success, 1 failure, 2 wrong usage.',
+    '',
+  ].join('\n')
+}
+
+function commandHelp(command: CliCommand): string {
+  return [
+    `ksef-desk ${command.path.join(' ')} — ${command.summary}`,
+    '',
+    `Usage: ksef-desk ${command.path.join(' ')} ${command.usage} [--json]`,
+    ...(command.help ? ['', command.help] : []),
+    '',
+  ].join('\n')
+}
