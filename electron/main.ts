@@ -10,6 +10,7 @@ import { dataFolder } from './platform/paths'
 import { keychainWarning, safeStorageSealer } from './platform/secret-storage'
 import { openElectronSettings } from './platform/store'
 import { buildHandlerContext } from './services'
+import { FolderCertificateFiles } from './vault/certificate-files'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
 
 // The composition root of the desktop app: lifecycle, the window and its security policy, the
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     events: checkedEventSink(sendToWindow(() => mainWindow)),
     settings: openElectronSettings(folder, clock),
     secrets: new SealedFileSecretStore(join(folder, secretsFileName), safeStorageSealer, clock),
+    certificateFiles: new FolderCertificateFiles(join(folder, 'certificates')),
     warnings: warning ? [warning] : [],
   })
   bindContract(createDispatch(handlers, ctx), () => mainWindow)

@@ -5,6 +5,7 @@ import { discardEvents, type EventSink } from './events'
 import type { HandlerContext } from './handlers/context'
 import { fileLogger } from './log'
 import { buildHandlerContext } from './services'
+import { FolderCertificateFiles } from './vault/certificate-files'
 import { openNodeSettings } from './vault/node-settings'
 import { PassphraseSealer } from './vault/passphrase-sealer'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
@@ -32,5 +33,6 @@ export function openNodeServices(options: NodeServiceOptions): Promise<HandlerCo
       new PassphraseSealer(options.passphrase),
       clock,
     ),
+    certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
   })
 }

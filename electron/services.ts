@@ -4,7 +4,9 @@ import type { EventSink } from './events'
 import type { HandlerContext } from './handlers/context'
 import type { Logger } from './log'
 import { NoticeBoard } from './notices'
+import type { CertificateFiles } from './vault/certificate-files'
 import { CompanyRepository } from './vault/company-repository'
+import { CredentialRepository } from './vault/credential-repository'
 import { PreferencesRepository } from './vault/preferences-repository'
 import type { OpenedSettings } from './vault/conf-settings-store'
 import type { SealedFileSecretStore } from './vault/sealed-file-secret-store'
@@ -17,6 +19,7 @@ export interface Ports {
   events: EventSink
   settings: OpenedSettings
   secrets: SealedFileSecretStore
+  certificateFiles: CertificateFiles
   /** Problems the platform found on its own (e.g. no system keyring). */
   warnings?: AppError[]
 }
@@ -50,5 +53,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     secrets: ports.secrets,
     companies: new CompanyRepository(ports.settings.store),
     preferences: new PreferencesRepository(ports.settings.store),
+    credentials: new CredentialRepository(ports.settings.store),
+    certificateFiles: ports.certificateFiles,
   }
 }

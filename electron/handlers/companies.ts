@@ -7,6 +7,7 @@ import {
   type CompanyDraftProblems,
 } from '../../shared/validation/company'
 import { companySecretPrefix } from '../vault/secret-store'
+import { requireCompany } from './company-lookup'
 import type { Handler, HandlerContext } from './context'
 
 const messages: Record<NonNullable<CompanyDraftProblems[keyof CompanyDraftProblems]>, string> = {
@@ -78,11 +79,27 @@ export const companyHandlers: {
   },
 
   'companies:update': ({ id, ...draft }, ctx) => {
-    const existing = ctx.companies.find(id)
-    if (!existing) throw new AppError('COMPANY_NOT_FOUND', 'This company is no longer on the list.')
+    const existing = requireCompany(ctx, id)
+    const normalized = validDraft(draft, ctx, id)
+    const moved =
+      normalized.environment !== existing.environment ||
+      normalized.identifier.type !== existing.identifier.type ||
+      normalized.identifier.value !== existing.identifier.value
+    // Credentials are stamped with the company's environment and context: moving the company
+    // would leave them pointing at the wrong KSeF.
+    if (
+      moved &&
+      (ctx.credentials.certificates(id).length > 0 || ctx.credentials.tokens(id).length > 0)
+    ) {
+      throw new AppError(
+        'COMPANY_HAS_CREDENTIALS',
+        'The identifier or environment cannot change while certificates or tokens are stored for this company: remove them first, or add the company anew.',
+        { field: normalized.environment !== existing.environment ? 'environment' : 'identifier' },
+      )
+    }
     const company: Company = {
       ...existing,
-      ...validDraft(draft, ctx, id),
+      ...normalized,
       updatedAt: new Date(ctx.clock.now()).toISOString(),
     }
     ctx.companies.save(company)
@@ -92,9 +109,11 @@ export const companyHandlers: {
 
   // Secrets go first: if the secret store cannot be opened the company stays, whole.
   'companies:remove': async ({ id }, ctx) => {
-    if (!ctx.companies.find(id))
-      throw new AppError('COMPANY_NOT_FOUND', 'This company is no longer on the list.')
+    requireCompany(ctx, id)
     const secrets = await ctx.secrets.deleteAll(companySecretPrefix(id))
+    for (const certificate of ctx.credentials.removeCompany(id)) {
+      await ctx.certificateFiles.remove(certificate.id)
+    }
     ctx.companies.remove(id)
     ctx.log.info('company removed', { companyId: id, secrets })
     changed(ctx)

@@ -4,7 +4,9 @@ import type { Clock } from '../clock'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
 import type { NoticeBoard } from '../notices'
+import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
+import type { CredentialRepository } from '../vault/credential-repository'
 import type { PreferencesRepository } from '../vault/preferences-repository'
 import type { SecretStore } from '../vault/secret-store'
 
@@ -18,6 +20,8 @@ export interface HandlerContext {
   secrets: SecretStore
   companies: CompanyRepository
   preferences: PreferencesRepository
+  credentials: CredentialRepository
+  certificateFiles: CertificateFiles
 }
 
 /** A handler gets its input already parsed; what it returns is parsed again by dispatch. */

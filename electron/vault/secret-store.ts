@@ -37,3 +37,9 @@ export class MemorySecretStore implements SecretStore {
     return Promise.resolve(count)
   }
 }
+
+export const certificateKeySecret = (companyId: string, certificateId: string): string =>
+  `${companySecretPrefix(companyId)}certificate/${certificateId}/key`
+
+export const tokenSecret = (companyId: string, tokenId: string): string =>
+  `${companySecretPrefix(companyId)}token/${tokenId}`

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Company } from '../../shared/domain/company'
+import { CertificateSummary, TokenSummary } from '../../shared/domain/credentials'
 import { Preferences, defaultPreferences } from '../../shared/domain/preferences'
 
 /** Everything non-secret the app keeps on disk, in one JSON document. */
@@ -7,6 +8,8 @@ export const SettingsDocument = z.object({
   schemaVersion: z.literal(1).default(1),
   preferences: Preferences.default(defaultPreferences),
   companies: z.array(Company).default([]),
+  certificates: z.array(CertificateSummary).default([]),
+  tokens: z.array(TokenSummary).default([]),
 })
 export type SettingsDocument = z.infer<typeof SettingsDocument>
 

@@ -1,12 +1,15 @@
 import { z } from 'zod'
 import { AppStatus } from '../domain/app-status'
 import { Company, CompanyDraft, Id } from '../domain/company'
+import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
 import { Preferences } from '../domain/preferences'
 import type { Channel, EventName } from './names'
 
 export { channelNames, eventNames, type Channel, type EventName } from './names'
 
 type ChannelSpec = { input: z.ZodType; output: z.ZodType }
+
+const ofCompany = z.object({ companyId: Id })
 
 /**
  * Everything the renderer may ask of the main process. Each channel has a zod input and output;
@@ -24,6 +27,45 @@ export const contract = {
   'companies:add': { input: CompanyDraft, output: Company },
   'companies:update': { input: CompanyDraft.extend({ id: Id }), output: Company },
   'companies:remove': { input: z.object({ id: Id }), output: z.object({ id: Id }) },
+
+  'certificates:list': { input: ofCompany, output: z.array(CertificateSummary) },
+  'certificates:import': {
+    input: ofCompany.extend({
+      files: z.object({
+        certificate: FilePayload.optional(),
+        privateKey: FilePayload.optional(),
+        pkcs12: FilePayload.optional(),
+      }),
+      password: z.string().max(1024),
+      allowOtherSubject: z.boolean().default(false),
+      makeDefault: z.boolean().default(false),
+    }),
+    output: CertificateSummary,
+  },
+  'certificates:createTest': {
+    input: ofCompany.extend({ makeDefault: z.boolean().default(false) }),
+    output: CertificateSummary,
+  },
+  'certificates:setDefault': {
+    input: ofCompany.extend({ certificateId: Id }),
+    output: z.array(CertificateSummary),
+  },
+  'certificates:remove': {
+    input: ofCompany.extend({ certificateId: Id }),
+    output: z.array(CertificateSummary),
+  },
+
+  'tokens:list': { input: ofCompany, output: z.array(TokenSummary) },
+  'tokens:add': {
+    input: ofCompany.extend({
+      token: z.string().max(512),
+      description: z.string().max(256).default(''),
+      makeDefault: z.boolean().default(false),
+    }),
+    output: TokenSummary,
+  },
+  'tokens:setDefault': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
+  'tokens:remove': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
 } as const satisfies Record<Channel, ChannelSpec>
 
 /** Pushed from main to every window. */

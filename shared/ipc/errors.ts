@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { commonErrorCodes } from '../errors/common'
 import { cliErrorCodes } from '../errors/cli'
 import { companyErrorCodes } from '../errors/companies'
+import { credentialErrorCodes } from '../errors/credentials'
 import { cryptoErrorCodes } from '../errors/crypto'
 import { ksefErrorCodes } from '../errors/ksef'
 
@@ -9,6 +10,7 @@ import { ksefErrorCodes } from '../errors/ksef'
 export const appErrorCodes = [
   ...commonErrorCodes,
   ...companyErrorCodes,
+  ...credentialErrorCodes,
   ...cryptoErrorCodes,
   ...ksefErrorCodes,
   ...cliErrorCodes,

@@ -10,6 +10,15 @@ export const channelNames = [
   'companies:add',
   'companies:update',
   'companies:remove',
+  'certificates:list',
+  'certificates:import',
+  'certificates:createTest',
+  'certificates:setDefault',
+  'certificates:remove',
+  'tokens:list',
+  'tokens:add',
+  'tokens:setDefault',
+  'tokens:remove',
 ] as const
 
 export const eventNames = ['companies:changed'] as const

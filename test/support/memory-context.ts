@@ -3,7 +3,9 @@ import type { EventSink } from '../../electron/events'
 import type { HandlerContext } from '../../electron/handlers/context'
 import { silentLogger } from '../../electron/log'
 import { NoticeBoard } from '../../electron/notices'
+import { MemoryCertificateFiles } from '../../electron/vault/certificate-files'
 import { CompanyRepository } from '../../electron/vault/company-repository'
+import { CredentialRepository } from '../../electron/vault/credential-repository'
 import { PreferencesRepository } from '../../electron/vault/preferences-repository'
 import { MemorySecretStore } from '../../electron/vault/secret-store'
 import { MemorySettingsStore } from '../../electron/vault/settings-store'
@@ -41,6 +43,8 @@ export function memoryContext() {
     secrets,
     companies: new CompanyRepository(settings),
     preferences: new PreferencesRepository(settings),
+    credentials: new CredentialRepository(settings),
+    certificateFiles: new MemoryCertificateFiles(),
   }
   return { ctx, settings, secrets, clock, events }
 }

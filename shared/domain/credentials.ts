@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { Id } from './company'
+import { Environment } from './environment'
+
+/** A file the user picked in the page: its name and bytes (certificates, keys, signed requests). */
+export const FilePayload = z.object({
+  name: z.string().max(255),
+  // Certificates, keys and signed requests are a few kilobytes; 1 MiB leaves room and stops abuse.
+  base64: z.base64().max(1_400_000),
+})
+export type FilePayload = z.infer<typeof FilePayload>
+
+/** KSeF certificate types: Authentication logs in (XAdES), Offline only signs KOD II links. */
+export const CertificateKind = z.enum(['Authentication', 'Offline'])
+export type CertificateKind = z.infer<typeof CertificateKind>
+
+/** Who issued it: KSeF's own CA, nobody (self-signed, Test only), or another CA (qualified). */
+export const CertificateIssuerKind = z.enum(['ksef', 'selfSigned', 'external'])
+export type CertificateIssuerKind = z.infer<typeof CertificateIssuerKind>
+
+export const CertificateOrigin = z.enum(['imported', 'testCertificate'])
+export type CertificateOrigin = z.infer<typeof CertificateOrigin>
+
+export const CertificateSubjectIdentifier = z.object({
+  type: z.enum(['Nip', 'Pesel']),
+  value: z.string(),
+})
+
+/** What the app shows of a stored certificate. The private key stays sealed in main. */
+export const CertificateSummary = z.object({
+  id: Id,
+  companyId: Id,
+  name: z.string(),
+  kind: CertificateKind,
+  serialNumber: z.string(),
+  subject: z.string(),
+  subjectIdentifier: CertificateSubjectIdentifier.nullable(),
+  issuer: z.string(),
+  issuerKind: CertificateIssuerKind,
+  /** The environment of the company it was stored for; checked again at every login. */
+  environment: Environment,
+  validFrom: z.iso.datetime(),
+  validTo: z.iso.datetime(),
+  fingerprintSha256: z.string(),
+  keyAlgorithm: z.string(),
+  origin: CertificateOrigin,
+  addedAt: z.iso.datetime(),
+  isDefault: z.boolean(),
+})
+export type CertificateSummary = z.infer<typeof CertificateSummary>
+
+export const TokenContext = z.object({
+  type: z.enum(['Nip', 'InternalId', 'NipVatUe', 'PeppolId']),
+  value: z.string(),
+})
+export type TokenContext = z.infer<typeof TokenContext>
+
+/** A stored KSeF token, masked (reference number and the last characters of the secret). */
+export const TokenSummary = z.object({
+  id: Id,
+  companyId: Id,
+  masked: z.string(),
+  referenceNumber: z.string(),
+  context: TokenContext,
+  description: z.string(),
+  environment: Environment,
+  addedAt: z.iso.datetime(),
+  isDefault: z.boolean(),
+})
+export type TokenSummary = z.infer<typeof TokenSummary>
