@@ -63,11 +63,26 @@ export const CERTIFICATE_FAILURES = {
   wrong: 'Niepoprawny certyfikat',
 } as const
 
-const METHOD_INFO: Record<AuthenticationMethod, { category: string; code: string; displayName: string }> = {
+const METHOD_INFO: Record<
+  AuthenticationMethod,
+  { category: string; code: string; displayName: string }
+> = {
   Token: { category: 'Token', code: 'token.ksef', displayName: 'Token KSeF' },
-  InternalCertificate: { category: 'XadesSignature', code: 'xades.ksef-certificate', displayName: 'Certyfikat KSeF' },
-  QualifiedSignature: { category: 'XadesSignature', code: 'xades.qualified-signature', displayName: 'Podpis kwalifikowany' },
-  QualifiedSeal: { category: 'XadesSignature', code: 'xades.qualified-seal', displayName: 'Pieczęć kwalifikowana' },
+  InternalCertificate: {
+    category: 'XadesSignature',
+    code: 'xades.ksef-certificate',
+    displayName: 'Certyfikat KSeF',
+  },
+  QualifiedSignature: {
+    category: 'XadesSignature',
+    code: 'xades.qualified-signature',
+    displayName: 'Podpis kwalifikowany',
+  },
+  QualifiedSeal: {
+    category: 'XadesSignature',
+    code: 'xades.qualified-seal',
+    displayName: 'Pieczęć kwalifikowana',
+  },
 }
 
 export function authenticationMethodInfo(method: AuthenticationMethod): {
@@ -105,7 +120,10 @@ function settleTokenLogin(core: SimulatorCore, operation: AuthOperation, now: nu
   if (!token) return badToken(TOKEN_FAILURES.unknown)
   operation.ksefTokenReference = token.referenceNumber
   operation.subject = token.author
-  if (token.context.type !== operation.context.type || token.context.value !== operation.context.value) {
+  if (
+    token.context.type !== operation.context.type ||
+    token.context.value !== operation.context.value
+  ) {
     return badToken(`Token nie może być użyty w kontekście ${operation.context.value}`)
   }
   const status = ksefTokenStatus(token, now)
@@ -118,7 +136,11 @@ function settleTokenLogin(core: SimulatorCore, operation: AuthOperation, now: nu
   return SUCCEEDED
 }
 
-function settleCertificateLogin(core: SimulatorCore, operation: AuthOperation, now: number): StatusInfo {
+function settleCertificateLogin(
+  core: SimulatorCore,
+  operation: AuthOperation,
+  now: number,
+): StatusInfo {
   const login = operation.certificate
   const subject = operation.subject
   if (!login || !subject) return badCertificate(CERTIFICATE_FAILURES.wrong)

@@ -21,12 +21,12 @@ export interface AuthTokenRequest {
 }
 
 export type AuthTokenRequestResult =
-  | { ok: true; request: AuthTokenRequest }
-  | { ok: false; problems: string[] }
+  { ok: true; request: AuthTokenRequest } | { ok: false; problems: string[] }
 
 class SchemaViolation extends Error {}
 
-const IP4 = '((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])'
+const IP4 =
+  '((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])'
 const IP4_ADDRESS = new RegExp(`^${IP4}$`)
 const IP4_RANGE = new RegExp(`^${IP4}-${IP4}$`)
 const IP4_MASK = new RegExp(`^${IP4}/(0|[1-9]|[12][0-9]|3[0-2])$`)
@@ -46,7 +46,11 @@ interface Particle {
  * Reads children against an xsd:sequence the way a schema validator does, with Xerces-style
  * messages (KSeF's 21401 details look like "cvc-complex-type.2.4.a: …").
  */
-function readSequence(parent: Element, namespace: string, particles: Particle[]): Map<string, Element[]> {
+function readSequence(
+  parent: Element,
+  namespace: string,
+  particles: Particle[],
+): Map<string, Element[]> {
   const found = new Map<string, Element[]>()
   const children = childElements(parent)
   let index = 0
@@ -112,7 +116,9 @@ function patternValue(element: Element, value: string, pattern: RegExp, typeName
 }
 
 function readAllowedIps(policy: Element, namespace: string): AllowedIps {
-  const [allowedIps] = readSequence(policy, namespace, [{ name: 'AllowedIps', min: 1, max: 1 }]).get('AllowedIps') ?? []
+  const [allowedIps] =
+    readSequence(policy, namespace, [{ name: 'AllowedIps', min: 1, max: 1 }]).get('AllowedIps') ??
+    []
   if (!allowedIps) throw new SchemaViolation('cvc-complex-type.2.4.b: AllowedIps is expected.')
   const lists = readSequence(allowedIps, namespace, [
     { name: 'Ip4Address', min: 0, max: 10 },
@@ -120,7 +126,9 @@ function readAllowedIps(policy: Element, namespace: string): AllowedIps {
     { name: 'Ip4Mask', min: 0, max: 10 },
   ])
   const values = (name: string, pattern: RegExp) =>
-    (lists.get(name) ?? []).map((element) => patternValue(element, collapse(textOf(element)), pattern, name))
+    (lists.get(name) ?? []).map((element) =>
+      patternValue(element, collapse(textOf(element)), pattern, name),
+    )
   return {
     ip4Addresses: values('Ip4Address', IP4_ADDRESS),
     ip4Ranges: values('Ip4Range', IP4_RANGE),
@@ -137,9 +145,9 @@ const CONTEXT_TYPES: ContextIdentifierType[] = ['Nip', 'InternalId', 'NipVatUe',
 export function readAuthTokenRequest(document: Document): AuthTokenRequestResult {
   const root = document.documentElement
   if (!root) return { ok: false, problems: ['Brak elementu głównego.'] }
-  const version = (Object.keys(AUTH_TOKEN_NAMESPACES) as (keyof typeof AUTH_TOKEN_NAMESPACES)[]).find(
-    (key) => AUTH_TOKEN_NAMESPACES[key] === root.namespaceURI,
-  )
+  const version = (
+    Object.keys(AUTH_TOKEN_NAMESPACES) as (keyof typeof AUTH_TOKEN_NAMESPACES)[]
+  ).find((key) => AUTH_TOKEN_NAMESPACES[key] === root.namespaceURI)
   if (root.localName !== 'AuthTokenRequest' || !version) {
     return {
       ok: false,
@@ -150,7 +158,8 @@ export function readAuthTokenRequest(document: Document): AuthTokenRequestResult
   // Work on a copy without the signature, as the schemas describe the unsigned document.
   const unsigned = root.cloneNode(true) as Element
   for (const child of childElements(unsigned)) {
-    if (child.namespaceURI === DSIG_NS && child.localName === 'Signature') unsigned.removeChild(child)
+    if (child.namespaceURI === DSIG_NS && child.localName === 'Signature')
+      unsigned.removeChild(child)
   }
   try {
     const parts = readSequence(unsigned, namespace, [
@@ -163,7 +172,8 @@ export function readAuthTokenRequest(document: Document): AuthTokenRequestResult
     const [contextElement] = parts.get('ContextIdentifier') ?? []
     const [subjectTypeElement] = parts.get('SubjectIdentifierType') ?? []
     const [policyElement] = parts.get('AuthorizationPolicy') ?? []
-    if (!challengeElement || !contextElement || !subjectTypeElement) throw new SchemaViolation('incomplete')
+    if (!challengeElement || !contextElement || !subjectTypeElement)
+      throw new SchemaViolation('incomplete')
 
     const challenge = collapse(textOf(challengeElement))
     if (challenge.length !== 36) {

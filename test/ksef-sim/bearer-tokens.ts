@@ -106,7 +106,9 @@ export class BearerTokenIssuer {
       return { reason: 'Nieczytelna treść tokena.' }
     }
     if (!isClaims(claims)) return { reason: 'Nieczytelna treść tokena.' }
-    const kind = (Object.keys(TYP_OF_KIND) as BearerKind[]).find((k) => TYP_OF_KIND[k] === claims.typ)
+    const kind = (Object.keys(TYP_OF_KIND) as BearerKind[]).find(
+      (k) => TYP_OF_KIND[k] === claims.typ,
+    )
     if (!kind) return { reason: 'Nieznany typ tokena.' }
     if (nowMs >= claims.exp * 1000) return { reason: 'Token wygasł.' }
     return { kind, claims, token }

@@ -48,10 +48,7 @@ export class CertificateAuthority {
   ) {}
 
   static async create(mode: SimulatorMode, nowMs: number): Promise<CertificateAuthority> {
-    const keys = (await webcrypto.subtle.generateKey(ECDSA_P256, false, [
-      'sign',
-      'verify',
-    ])) as webcrypto.CryptoKeyPair
+    const keys = await webcrypto.subtle.generateKey(ECDSA_P256, false, ['sign', 'verify'])
     const certificate = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: newCertificateSerialNumber(),
       name: CA_SUBJECT_OF_MODE[mode],
@@ -103,7 +100,10 @@ export class CertificateAuthority {
 
   /** True when this CA issued the certificate: issuer name matches and the signature verifies. */
   issued(certificate: NodeX509Certificate): boolean {
-    return certificate.checkIssued(this.nodeCertificate) && certificate.verify(this.nodeCertificate.publicKey)
+    return (
+      certificate.checkIssued(this.nodeCertificate) &&
+      certificate.verify(this.nodeCertificate.publicKey)
+    )
   }
 }
 

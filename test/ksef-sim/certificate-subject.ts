@@ -93,7 +93,9 @@ export function enrollmentDataToName(data: EnrollmentData): x509.Name {
     const value = data[field]
     if (value === undefined) continue
     const printable = field === 'countryName' || field === 'serialNumber'
-    rdns.push({ [ENROLLMENT_OIDS[field]]: [printable ? { printableString: value } : { utf8String: value }] })
+    rdns.push({
+      [ENROLLMENT_OIDS[field]]: [printable ? { printableString: value } : { utf8String: value }],
+    })
   }
   return new x509.Name(rdns)
 }
@@ -186,7 +188,10 @@ export function readCertificateSubject(attributes: NameAttribute[]): Certificate
     }
   }
 
-  const enrollmentData: EnrollmentData = { commonName: commonName ?? 'Certyfikat', countryName: countryName ?? 'PL' }
+  const enrollmentData: EnrollmentData = {
+    commonName: commonName ?? 'Certyfikat',
+    countryName: countryName ?? 'PL',
+  }
   for (const field of Object.keys(ENROLLMENT_OIDS) as (keyof EnrollmentData)[]) {
     if (field === 'commonName' || field === 'countryName') continue
     const value = first(attributes, ENROLLMENT_OIDS[field])

@@ -1,5 +1,5 @@
 import { startSimulator } from './index'
-import type { SimulatorMode, SimulatorOptions } from './index'
+import type { SimulatorOptions } from './index'
 
 const USAGE = `Usage: npm run sim -- [--port N] [--mode test|demo|prod] [--limits off|SCALE] [--status-delay MS]
 
@@ -29,7 +29,7 @@ function parseArguments(argv: string[]): SimulatorOptions {
         break
       case '--mode':
         if (value !== 'test' && value !== 'demo' && value !== 'prod') fail(`Invalid mode: ${value}`)
-        options.mode = value as SimulatorMode
+        options.mode = value
         break
       case '--limits':
         if (value === 'off') options.limits = false
@@ -54,7 +54,8 @@ const simulator = await startSimulator(parseArguments(process.argv.slice(2)))
 process.stdout.write(`${simulator.url}\n`)
 
 const reportViolations = () => {
-  for (const violation of simulator.contractViolations) console.error(`contract violation: ${violation}`)
+  for (const violation of simulator.contractViolations)
+    console.error(`contract violation: ${violation}`)
 }
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

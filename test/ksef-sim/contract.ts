@@ -57,7 +57,8 @@ function toJsonSchema(node: Json): Json {
   if (!isObject(node)) return node
   const out: JsonObject = {}
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'example' || key === 'examples' || key === 'nullable' || key.startsWith('x-')) continue
+    if (key === 'example' || key === 'examples' || key === 'nullable' || key.startsWith('x-'))
+      continue
     if (key === '$ref' && typeof value === 'string') {
       out.$ref = value.startsWith('#/') ? `${SCHEMA_ID}${value}` : value
       continue
@@ -76,14 +77,12 @@ function readOperations(document: JsonObject): ContractOperation[] {
       if (!isObject(raw) || !isObject(raw.responses)) continue
       const parameters = (Array.isArray(raw.parameters) ? raw.parameters : [])
         .filter(isObject)
-        .map(
-          (parameter): ContractParameter => ({
-            name: String(parameter.name),
-            in: parameter.in as ContractParameter['in'],
-            required: parameter.required === true,
-            schema: isObject(parameter.schema) ? (toJsonSchema(parameter.schema) as JsonObject) : {},
-          }),
-        )
+        .map((parameter): ContractParameter => ({
+          name: typeof parameter.name === 'string' ? parameter.name : '',
+          in: parameter.in as ContractParameter['in'],
+          required: parameter.required === true,
+          schema: isObject(parameter.schema) ? (toJsonSchema(parameter.schema) as JsonObject) : {},
+        }))
       const responses: Record<string, ContractResponse> = {}
       for (const [status, response] of Object.entries(raw.responses)) {
         if (!isObject(response)) continue
@@ -91,7 +90,9 @@ function readOperations(document: JsonObject): ContractOperation[] {
         if (isObject(response.content)) {
           for (const [mediaType, media] of Object.entries(response.content)) {
             content[mediaType] =
-              isObject(media) && isObject(media.schema) ? (toJsonSchema(media.schema) as JsonObject) : undefined
+              isObject(media) && isObject(media.schema)
+                ? (toJsonSchema(media.schema) as JsonObject)
+                : undefined
           }
         }
         responses[status] = {
@@ -104,7 +105,9 @@ function readOperations(document: JsonObject): ContractOperation[] {
         const content: Record<string, JsonObject | undefined> = {}
         for (const [mediaType, media] of Object.entries(raw.requestBody.content)) {
           content[mediaType] =
-            isObject(media) && isObject(media.schema) ? (toJsonSchema(media.schema) as JsonObject) : undefined
+            isObject(media) && isObject(media.schema)
+              ? (toJsonSchema(media.schema) as JsonObject)
+              : undefined
         }
         requestBody = { required: raw.requestBody.required === true, content }
       }
@@ -143,7 +146,10 @@ function templatePattern(template: string): { pattern: RegExp; names: string[] }
   return { pattern: new RegExp(`^${source}$`), names }
 }
 
-export function describeAjvErrors(errors: ErrorObject[] | null | undefined, root: string): string[] {
+export function describeAjvErrors(
+  errors: ErrorObject[] | null | undefined,
+  root: string,
+): string[] {
   return (errors ?? []).map((error) => {
     const where = `${root}${error.instancePath}`
     return `${where}: ${error.message ?? 'invalid'}`
@@ -161,15 +167,22 @@ export class Contract {
     this.operations = readOperations(document)
     const info = isObject(document.info) ? document.info : {}
     const description = typeof info.description === 'string' ? info.description : ''
-    this.version = /Wersja API: ([\d.]+)/.exec(description)?.[1] ?? 'unknown'
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true })
+    this.version = /Wersja API:\*{0,2} ([\d.]+)/.exec(description)?.[1] ?? 'unknown'
+    // The contract's certificateName pattern escapes a space (`\ `), which is a syntax error in a
+    // unicode-mode RegExp; ajv must compile patterns without the u flag, as .NET would read them.
+    this.ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateFormats: true,
+      unicodeRegExp: false,
+    })
     // ajv-formats ships as CommonJS with a default export object; both shapes occur under tsx/vitest.
-    const addFormats = (
-      'default' in addFormatsModule ? addFormatsModule.default : addFormatsModule
-    ) as unknown as (ajv: Ajv) => void
+    const addFormats = ('default' in addFormatsModule
+      ? addFormatsModule.default
+      : addFormatsModule) as unknown as (ajv: Ajv) => void
     addFormats(this.ajv)
     const components = isObject(document.components) ? document.components : {}
-    this.ajv.addSchema({ $id: SCHEMA_ID, components: toJsonSchema(components) } as object)
+    this.ajv.addSchema({ $id: SCHEMA_ID, components: toJsonSchema(components) })
     this.matchers = this.operations
       .map((operation) => ({ operation, ...templatePattern(operation.template) }))
       // A literal segment beats a parameter: /auth/sessions is not /auth/{referenceNumber}.

@@ -40,12 +40,14 @@ function fail(code: CsrFailure['code'], ...details: string[]): CsrFailure {
 
 /** Checks a PKCS#10 request the way KSeF does before it accepts an enrollment. */
 export async function inspectCsr(der: Buffer): Promise<CsrInspection | CsrFailure> {
-  if (der.length === 0 || der[0] !== 0x30) return fail(25004, 'CSR musi być strukturą PKCS#10 w kodowaniu DER.')
+  if (der.length === 0 || der[0] !== 0x30)
+    return fail(25004, 'CSR musi być strukturą PKCS#10 w kodowaniu DER.')
   let structure: pkijs.CertificationRequest
   let request: x509.Pkcs10CertificateRequest
   try {
     const asn = asn1js.fromBER(new Uint8Array(der))
-    if (asn.offset === -1 || asn.offset !== der.length) throw new Error('not a single DER structure')
+    if (asn.offset === -1 || asn.offset !== der.length)
+      throw new Error('not a single DER structure')
     structure = new pkijs.CertificationRequest({ schema: asn.result })
     request = new x509.Pkcs10CertificateRequest(new Uint8Array(der))
   } catch {
@@ -67,14 +69,22 @@ export async function inspectCsr(der: Buffer): Promise<CsrInspection | CsrFailur
   const rsa2048 = keyType === 'rsa' && modulusLength === 2048
   const ecP256 = keyType === 'ec' && namedCurve === 'prime256v1'
   if (!rsa2048 && !ecP256) {
-    const found = keyType === 'rsa' ? `RSA ${modulusLength ?? '?'}` : keyType === 'ec' ? `EC ${namedCurve ?? '?'}` : (keyType ?? '?')
+    const found =
+      keyType === 'rsa'
+        ? `RSA ${modulusLength ?? '?'}`
+        : keyType === 'ec'
+          ? `EC ${namedCurve ?? '?'}`
+          : (keyType ?? '?')
     return fail(25010, `Dozwolone są klucze RSA 2048 i EC P-256; przekazano ${found}.`)
   }
 
   const signatureOid = structure.signatureAlgorithm.algorithmId
-  if (!ALLOWED_SIGNATURES.has(signatureOid)) return fail(25011, `Algorytm podpisu ${signatureOid} nie jest dozwolony.`)
+  if (!ALLOWED_SIGNATURES.has(signatureOid))
+    return fail(25011, `Algorytm podpisu ${signatureOid} nie jest dozwolony.`)
   if (signatureOid === '1.2.840.113549.1.1.10') {
-    const params = new pkijs.RSASSAPSSParams({ schema: structure.signatureAlgorithm.algorithmParams })
+    const params = new pkijs.RSASSAPSSParams({
+      schema: structure.signatureAlgorithm.algorithmParams,
+    })
     if (!ALLOWED_PSS_HASHES.has(params.hashAlgorithm.algorithmId)) {
       return fail(25011, `Funkcja skrótu ${params.hashAlgorithm.algorithmId} nie jest dozwolona.`)
     }
@@ -90,5 +100,10 @@ export async function inspectCsr(der: Buffer): Promise<CsrInspection | CsrFailur
     verified = false
   }
   if (!verified) return fail(25004, 'Podpis CSR jest nieprawidłowy.')
-  return { ok: true, subject: request.subjectName, subjectAttributes: nameAttributes(request.subjectName), publicKeyDer }
+  return {
+    ok: true,
+    subject: request.subjectName,
+    subjectAttributes: nameAttributes(request.subjectName),
+    publicKeyDer,
+  }
 }

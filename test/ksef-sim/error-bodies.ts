@@ -40,7 +40,11 @@ function badRequest(error: KsefException, ctx: ErrorContext): SimResponse {
     body: {
       exception: {
         exceptionDetailList: [
-          { exceptionCode: error.code, exceptionDescription: description, ...(details ? { details } : {}) },
+          {
+            exceptionCode: error.code,
+            exceptionDescription: description,
+            ...(details ? { details } : {}),
+          },
         ],
         serviceCode: newServiceCode(),
         serviceCtx: 'srvKSEFSIM',
@@ -51,7 +55,11 @@ function badRequest(error: KsefException, ctx: ErrorContext): SimResponse {
   }
 }
 
-export function tooManyRequests(retryAfterSeconds: number, detail: string, ctx: ErrorContext): SimResponse {
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  detail: string,
+  ctx: ErrorContext,
+): SimResponse {
   const headers = { 'Retry-After': String(retryAfterSeconds) }
   if (ctx.problemDetails) {
     return {
@@ -87,7 +95,14 @@ export function errorResponse(error: unknown, ctx: ErrorContext): SimResponse {
     return {
       status: 401,
       contentType: PROBLEM_JSON,
-      body: { title: 'Unauthorized', status: 401, detail: error.detail, instance: ctx.instance, traceId: newTraceId(), timestamp },
+      body: {
+        title: 'Unauthorized',
+        status: 401,
+        detail: error.detail,
+        instance: ctx.instance,
+        traceId: newTraceId(),
+        timestamp,
+      },
     }
   }
   if (error instanceof Forbidden) {
@@ -110,7 +125,14 @@ export function errorResponse(error: unknown, ctx: ErrorContext): SimResponse {
     return {
       status: 410,
       contentType: PROBLEM_JSON,
-      body: { title: 'Gone', status: 410, instance: ctx.instance, detail: error.detail, timestamp, traceId: newTraceId() },
+      body: {
+        title: 'Gone',
+        status: 410,
+        instance: ctx.instance,
+        detail: error.detail,
+        timestamp,
+        traceId: newTraceId(),
+      },
     }
   }
   if (error instanceof UnsupportedMediaType) {

@@ -60,7 +60,9 @@ export class Faults {
   }
 
   take(method: string, path: string): FaultAction | undefined {
-    const armed = this.queue.find((entry) => entry.remaining > 0 && matches(entry.match, method, path))
+    const armed = this.queue.find(
+      (entry) => entry.remaining > 0 && matches(entry.match, method, path),
+    )
     if (!armed) return undefined
     armed.remaining -= 1
     if (armed.remaining === 0) this.queue.splice(this.queue.indexOf(armed), 1)

@@ -39,7 +39,9 @@ export function hasContextShape(context: ContextIdentifier): boolean {
       return /^[1-9]((\d[1-9])|([1-9]\d))\d{7}-\d{5}$/.test(value)
     case 'NipVatUe': {
       const dash = value.indexOf('-')
-      return dash === 10 && NIP_PATTERN.test(value.slice(0, 10)) && VAT_UE_PATTERN.test(value.slice(11))
+      return (
+        dash === 10 && NIP_PATTERN.test(value.slice(0, 10)) && VAT_UE_PATTERN.test(value.slice(11))
+      )
     }
     case 'PeppolId':
       return PEPPOL_PATTERN.test(value)

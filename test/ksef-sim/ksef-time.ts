@@ -18,7 +18,8 @@ export const DAY = 24 * HOUR
 
 /** KSeF's date-time inputs carry an offset or Z; a bare local time is not accepted here. */
 export function parseKsefTimestamp(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text))
+    return undefined
   // Date keeps milliseconds only; cut extra fractional digits so the parse is not engine-specific.
   const normalised = text.replace(/(\.\d{3})\d+/, '$1')
   const ms = Date.parse(normalised)

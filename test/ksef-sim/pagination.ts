@@ -15,7 +15,8 @@ export function continuationOffset(list: string, token: string | string[] | unde
     const decoded = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown
     if (typeof decoded === 'object' && decoded !== null) {
       const { list: owner, offset } = decoded as { list?: unknown; offset?: unknown }
-      if (owner === list && typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset
+      if (owner === list && typeof offset === 'number' && Number.isInteger(offset) && offset >= 0)
+        return offset
     }
   } catch {
     // fall through to 21418

@@ -50,7 +50,8 @@ export function grantPermissions(
   permissions: readonly TokenPermission[],
 ): void {
   const existing = state.grants.find(
-    (grant) => contextKey(grant.context) === contextKey(context) && sameSubject(grant.subject, subject),
+    (grant) =>
+      contextKey(grant.context) === contextKey(context) && sameSubject(grant.subject, subject),
   )
   if (existing) {
     existing.permissions = [...new Set([...existing.permissions, ...permissions])]

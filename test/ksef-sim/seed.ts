@@ -1,6 +1,11 @@
 import { X509Certificate, createHash, generateKeyPairSync } from 'node:crypto'
 import type { SimulatorCore } from './core'
-import { certificateFingerprint, enrollmentDataToName, readCertificateSubject, enrollmentDataAttributes } from './certificate-subject'
+import {
+  certificateFingerprint,
+  enrollmentDataToName,
+  readCertificateSubject,
+  enrollmentDataAttributes,
+} from './certificate-subject'
 import type { ContextIdentifier, SubjectIdentifier } from './identifiers'
 import { contextKey, subjectKey } from './identifiers'
 import { grantPermissions, permissionsInContext, revokePermissions } from './permissions'
@@ -46,10 +51,23 @@ export interface SimulatorSeed {
   readonly publicKeyCertificates: readonly SeededPublicKey[]
   /** Replaces the published key(s); the old publicKeyId then gets 21470. */
   rotatePublicKeys(usage?: PublicKeyUsage): Promise<void>
-  grantPermission(options: { context: ContextIdentifier; subject: SubjectIdentifier; permissions: TokenPermission[] }): void
-  revokePermission(options: { context: ContextIdentifier; subject: SubjectIdentifier; permissions?: TokenPermission[] }): void
+  grantPermission(options: {
+    context: ContextIdentifier
+    subject: SubjectIdentifier
+    permissions: TokenPermission[]
+  }): void
+  revokePermission(options: {
+    context: ContextIdentifier
+    subject: SubjectIdentifier
+    permissions?: TokenPermission[]
+  }): void
   /** A NIP–PESEL link, as POST /testdata/person makes: the PESEL owns the NIP's context. */
-  linkPerson(options: { nip: string; pesel: string; isBailiff?: boolean; isDeceased?: boolean }): void
+  linkPerson(options: {
+    nip: string
+    pesel: string
+    isBailiff?: boolean
+    isDeceased?: boolean
+  }): void
   /** A KSeF token, Active by default; `status` pins another state (it stays there). */
   createToken(options: {
     context: ContextIdentifier
@@ -92,7 +110,8 @@ function defaultSubject(context: ContextIdentifier): SubjectIdentifier {
 }
 
 function defaultEnrollmentData(subject: SubjectIdentifier): EnrollmentData {
-  if (subject.type === 'Fingerprint') return { commonName: `Certyfikat ${subject.value.slice(0, 8)}`, countryName: 'PL' }
+  if (subject.type === 'Fingerprint')
+    return { commonName: `Certyfikat ${subject.value.slice(0, 8)}`, countryName: 'PL' }
   const prefix = subject.type === 'Nip' ? 'TINPL' : 'PNOPL'
   return {
     commonName: 'Jan Testowy',
@@ -119,7 +138,9 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       }))
     },
     async rotatePublicKeys(usage) {
-      const usages: PublicKeyUsage[] = usage ? [usage] : ['KsefTokenEncryption', 'SymmetricKeyEncryption']
+      const usages: PublicKeyUsage[] = usage
+        ? [usage]
+        : ['KsefTokenEncryption', 'SymmetricKeyEncryption']
       for (const each of usages) await core.publicKeys.generate(each, core.clock.now())
     },
     grantPermission({ context, subject, permissions }) {
@@ -129,7 +150,13 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       revokePermissions(state, context, subject, permissions)
     },
     linkPerson({ nip, pesel, isBailiff = false, isDeceased = false }) {
-      state.persons.set(pesel, { nip, pesel, isBailiff, isDeceased, description: 'Osoba z symulatora' })
+      state.persons.set(pesel, {
+        nip,
+        pesel,
+        isBailiff,
+        isDeceased,
+        description: 'Osoba z symulatora',
+      })
     },
     createToken({ context, permissions, author, description, status = 'Active' }) {
       const now = core.clock.now()
@@ -155,7 +182,15 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       token.revokingFromMs = now
       token.revokedFromMs = now
     },
-    async issueCertificate({ subject, type = 'Authentication', keyType = 'EC', validFrom, validTo, name, owner }) {
+    async issueCertificate({
+      subject,
+      type = 'Authentication',
+      keyType = 'EC',
+      validFrom,
+      validTo,
+      name,
+      owner,
+    }) {
       const { publicKey, privateKey } =
         keyType === 'EC'
           ? generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
@@ -181,7 +216,8 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
         name: name ?? `Certyfikat ${serialNumber}`,
         type,
         der,
-        subject: owner ?? read.identifier ?? { type: 'Fingerprint', value: certificateFingerprint(der) },
+        subject: owner ??
+          read.identifier ?? { type: 'Fingerprint', value: certificateFingerprint(der) },
         commonName: subject.commonName,
         validFromMs,
         validToMs,
@@ -209,7 +245,10 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       state.blockedContexts.delete(contextKey(context))
     },
     setSubjectLimits(subject, limits) {
-      state.subjectLimitOverrides.set(subjectKey(subject), { ...state.subjectLimitOverrides.get(subjectKey(subject)), ...limits })
+      state.subjectLimitOverrides.set(subjectKey(subject), {
+        ...state.subjectLimitOverrides.get(subjectKey(subject)),
+        ...limits,
+      })
     },
     openSession({ context, subject, via = 'signature', permissions, enrollmentData }) {
       const now = core.clock.now()
@@ -220,7 +259,11 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       let ksefTokenReference: string | undefined
       if (via === 'token') {
         method = 'Token'
-        ksefTokenReference = seed.createToken({ context, permissions: granted, author: who }).referenceNumber
+        ksefTokenReference = seed.createToken({
+          context,
+          permissions: granted,
+          author: who,
+        }).referenceNumber
       }
       const refreshTokenValidUntilMs = now + core.config.refreshTokenLifetimeMs
       state.authOperations.set(referenceNumber, {

@@ -95,7 +95,11 @@ function coerce(value: string, schema: Record<string, unknown>): unknown {
 }
 
 /** Query and path parameters against the contract, as KSeF's model binding does (21405). */
-function validateParameters(contract: Contract, operation: ContractOperation, ctx: RequestContext): void {
+function validateParameters(
+  contract: Contract,
+  operation: ContractOperation,
+  ctx: RequestContext,
+): void {
   const problems: string[] = []
   for (const parameter of operation.parameters) {
     if (parameter.in === 'header') continue
@@ -119,13 +123,18 @@ function validateParameters(contract: Contract, operation: ContractOperation, ct
   if (problems.length > 0) throw new KsefException(21405, problems)
 }
 
-function readJsonBody(contract: Contract, operation: ContractOperation, ctx: RequestContext): unknown {
+function readJsonBody(
+  contract: Contract,
+  operation: ContractOperation,
+  ctx: RequestContext,
+): unknown {
   const body = operation.requestBody
   if (!body) return undefined
   const jsonSchema = body.content['application/json']
   if (!('application/json' in body.content)) {
     const expected = Object.keys(body.content)[0] ?? 'application/json'
-    if (mediaType(ctx.headers['content-type']) !== expected) throw new UnsupportedMediaType(expected)
+    if (mediaType(ctx.headers['content-type']) !== expected)
+      throw new UnsupportedMediaType(expected)
     return undefined
   }
   if (ctx.rawBody.length === 0) {
@@ -242,7 +251,8 @@ export class SimulatorServer {
     const now = core.clock.now()
     const errorContext: ErrorContext = {
       instance: url.pathname,
-      problemDetails: (req.headers['x-error-format'] ?? '').toString().toLowerCase() === 'problem-details',
+      problemDetails:
+        (req.headers['x-error-format'] ?? '').toString().toLowerCase() === 'problem-details',
       now,
     }
     let response: SimResponse
@@ -263,7 +273,11 @@ export class SimulatorServer {
         response = {
           status: fault.status,
           contentType: 'application/problem+json',
-          body: { title: 'Service Unavailable', status: fault.status, detail: 'Awaria zasymulowana (faults.failNext).' },
+          body: {
+            title: 'Service Unavailable',
+            status: fault.status,
+            detail: 'Awaria zasymulowana (faults.failNext).',
+          },
           outsideContract: 'a simulated failure',
         }
       } else if (fault?.kind === 'rate-limit') {
@@ -309,7 +323,7 @@ export class SimulatorServer {
     res.writeHead(response.status, headers)
     res.end(body)
     entry.status = response.status
-    entry.responseHeaders = flattenHeaders(res.getHeaders())
+    entry.responseHeaders = flattenHeaders(headers)
     entry.responseBody = body
     entry.durationMs = performance.now() - started
   }
@@ -327,7 +341,9 @@ export class SimulatorServer {
     const { core, contract, routes, limiter, violations } = this.options
     if (!matched) {
       const known = url.pathname.startsWith('/v2/') && contract.hasPath(path)
-      violations.push(`${method} ${url.pathname}: ${known ? 'method' : 'path'} not in the KSeF contract`)
+      violations.push(
+        `${method} ${url.pathname}: ${known ? 'method' : 'path'} not in the KSeF contract`,
+      )
       return {
         status: known ? 405 : 404,
         contentType: 'application/problem+json',
@@ -343,7 +359,11 @@ export class SimulatorServer {
         status: 501,
         contentType: 'application/problem+json',
         outsideContract: 'operation not simulated',
-        body: { title: 'Not Implemented', status: 501, detail: `Symulator nie obsługuje ${operationKey}.` },
+        body: {
+          title: 'Not Implemented',
+          status: 501,
+          detail: `Symulator nie obsługuje ${operationKey}.`,
+        },
       }
     }
     const ctx: RequestContext = {
@@ -358,7 +378,11 @@ export class SimulatorServer {
       now,
     }
     if (limiter && matched.operation.rateLimits) {
-      const breach = limiter.take(rateLimitKey(core, matched, ctx), matched.operation.rateLimits, now)
+      const breach = limiter.take(
+        rateLimitKey(core, matched, ctx),
+        matched.operation.rateLimits,
+        now,
+      )
       if (breach) return rateLimited(breach, errorContext)
     }
     authenticate(core, route, ctx)

@@ -48,10 +48,7 @@ export interface ChallengeRecord {
 }
 
 export type AuthenticationMethod =
-  | 'Token'
-  | 'InternalCertificate'
-  | 'QualifiedSignature'
-  | 'QualifiedSeal'
+  'Token' | 'InternalCertificate' | 'QualifiedSignature' | 'QualifiedSeal'
 
 /** What a XAdES login presented, kept for the checks KSeF runs after answering 202. */
 export interface CertificateLogin {

@@ -1,4 +1,10 @@
-import { X509Certificate, createHash, createPublicKey, verify as verifySignature, constants } from 'node:crypto'
+import {
+  X509Certificate,
+  createHash,
+  createPublicKey,
+  verify as verifySignature,
+  constants,
+} from 'node:crypto'
 import type { KeyLike, KeyObject } from 'node:crypto'
 import type { Document, Element } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
@@ -28,7 +34,8 @@ const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature'
 
 export const FAILED_VERIFICATION = 'Podpis zweryfikowany negatywnie.'
 export const PROFILE_MISMATCH = 'Format podpisu niezgodny z akceptowanymi profilami XAdES.'
-export const UNSUPPORTED_ALGORITHM = 'Podpis złożony z użyciem niewspieranego algorytmu kryptograficznego.'
+export const UNSUPPORTED_ALGORITHM =
+  'Podpis złożony z użyciem niewspieranego algorytmu kryptograficznego.'
 
 const CANONICALIZATIONS = new Set([
   'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
@@ -54,22 +61,80 @@ interface SignatureMethod {
 }
 
 const SIGNATURE_METHODS: Record<string, SignatureMethod> = {
-  'http://www.w3.org/2000/09/xmldsig#rsa-sha1': { hash: 'sha1', key: 'rsa', pss: false, weak: true },
-  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': { hash: 'sha256', key: 'rsa', pss: false, weak: false },
-  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384': { hash: 'sha384', key: 'rsa', pss: false, weak: false },
-  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': { hash: 'sha512', key: 'rsa', pss: false, weak: false },
-  'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1': { hash: 'sha256', key: 'rsa', pss: true, weak: false },
-  'http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1': { hash: 'sha384', key: 'rsa', pss: true, weak: false },
-  'http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1': { hash: 'sha512', key: 'rsa', pss: true, weak: false },
-  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1': { hash: 'sha1', key: 'ec', pss: false, weak: true },
-  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256': { hash: 'sha256', key: 'ec', pss: false, weak: false },
-  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384': { hash: 'sha384', key: 'ec', pss: false, weak: false },
-  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512': { hash: 'sha512', key: 'ec', pss: false, weak: false },
+  'http://www.w3.org/2000/09/xmldsig#rsa-sha1': {
+    hash: 'sha1',
+    key: 'rsa',
+    pss: false,
+    weak: true,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': {
+    hash: 'sha256',
+    key: 'rsa',
+    pss: false,
+    weak: false,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384': {
+    hash: 'sha384',
+    key: 'rsa',
+    pss: false,
+    weak: false,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': {
+    hash: 'sha512',
+    key: 'rsa',
+    pss: false,
+    weak: false,
+  },
+  'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1': {
+    hash: 'sha256',
+    key: 'rsa',
+    pss: true,
+    weak: false,
+  },
+  'http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1': {
+    hash: 'sha384',
+    key: 'rsa',
+    pss: true,
+    weak: false,
+  },
+  'http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1': {
+    hash: 'sha512',
+    key: 'rsa',
+    pss: true,
+    weak: false,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1': {
+    hash: 'sha1',
+    key: 'ec',
+    pss: false,
+    weak: true,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256': {
+    hash: 'sha256',
+    key: 'ec',
+    pss: false,
+    weak: false,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384': {
+    hash: 'sha384',
+    key: 'ec',
+    pss: false,
+    weak: false,
+  },
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512': {
+    hash: 'sha512',
+    key: 'ec',
+    pss: false,
+    weak: false,
+  },
 }
 
 const HASH_LENGTHS: Record<string, number> = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 }
 
-function signatureAlgorithmClass(uri: string, method: SignatureMethod): new () => SignatureAlgorithm {
+function signatureAlgorithmClass(
+  uri: string,
+  method: SignatureMethod,
+): new () => SignatureAlgorithm {
   class VerifyOnly {
     getAlgorithmName(): string {
       return uri
@@ -79,28 +144,42 @@ function signatureAlgorithmClass(uri: string, method: SignatureMethod): new () =
     }
     verifySignature(material: string, key: KeyLike, signatureValue: string): boolean {
       try {
-        const publicKey = createPublicKey(key as string)
+        const publicKey = createPublicKey(key)
         const signature = Buffer.from(signatureValue, 'base64')
         const data = Buffer.from(material, 'utf8')
         if (method.key === 'ec') {
           // XMLDSig ECDSA values are r‖s (RFC 4050 / xmldsig-core1 §6.4.3), never DER.
-          return verifySignature(method.hash, data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)
+          return verifySignature(
+            method.hash,
+            data,
+            { key: publicKey, dsaEncoding: 'ieee-p1363' },
+            signature,
+          )
         }
         if (method.pss) {
           return verifySignature(
             method.hash,
             data,
-            { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LENGTHS[method.hash] },
+            {
+              key: publicKey,
+              padding: constants.RSA_PKCS1_PSS_PADDING,
+              saltLength: HASH_LENGTHS[method.hash],
+            },
             signature,
           )
         }
-        return verifySignature(method.hash, data, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature)
+        return verifySignature(
+          method.hash,
+          data,
+          { key: publicKey, padding: constants.RSA_PKCS1_PADDING },
+          signature,
+        )
       } catch {
         return false
       }
     }
   }
-  return VerifyOnly as unknown as new () => SignatureAlgorithm
+  return VerifyOnly
 }
 
 function hashAlgorithmClass(uri: string, hash: string): new () => HashAlgorithm {
@@ -112,7 +191,7 @@ function hashAlgorithmClass(uri: string, hash: string): new () => HashAlgorithm 
       return createHash(hash).update(xml, 'utf8').digest('base64')
     }
   }
-  return Digest as unknown as new () => HashAlgorithm
+  return Digest
 }
 
 function fail(code: XadesFailure['code'], ...details: string[]): XadesFailure {
@@ -145,13 +224,16 @@ function readReferences(signedInfo: Element): ReferenceInfo[] {
   return childrenNamed(signedInfo, DSIG_NS, 'Reference').map((reference) => {
     const transformsElement = childrenNamed(reference, DSIG_NS, 'Transforms')[0]
     const transforms = transformsElement
-      ? childrenNamed(transformsElement, DSIG_NS, 'Transform').map((t) => t.getAttribute('Algorithm') ?? '')
+      ? childrenNamed(transformsElement, DSIG_NS, 'Transform').map(
+          (t) => t.getAttribute('Algorithm') ?? '',
+        )
       : []
     return {
       uri: reference.getAttribute('URI') ?? '',
       type: reference.getAttribute('Type'),
       transforms,
-      digestMethod: childrenNamed(reference, DSIG_NS, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '',
+      digestMethod:
+        childrenNamed(reference, DSIG_NS, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '',
     }
   })
 }
@@ -159,7 +241,8 @@ function readReferences(signedInfo: Element): ReferenceInfo[] {
 function elementsWithId(document: Document, id: string): Element[] {
   const found: Element[] = []
   const walk = (element: Element): void => {
-    for (const attribute of ['Id', 'ID', 'id']) if (element.getAttribute(attribute) === id) found.push(element)
+    for (const attribute of ['Id', 'ID', 'id'])
+      if (element.getAttribute(attribute) === id) found.push(element)
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 1) walk(node as Element)
     }
@@ -182,23 +265,43 @@ export function verifyXadesSignature(
   const signature = signatures[0] as Element
   if (signature.parentNode !== root) {
     // Enveloping signatures are valid for KSeF but not reproduced; detached ones are rejected.
-    return fail(9105, PROFILE_MISMATCH, 'Podpis musi być podpisem otoczonym (enveloped) w elemencie AuthTokenRequest.')
+    return fail(
+      9105,
+      PROFILE_MISMATCH,
+      'Podpis musi być podpisem otoczonym (enveloped) w elemencie AuthTokenRequest.',
+    )
   }
 
   const signedInfo = childrenNamed(signature, DSIG_NS, 'SignedInfo')
-  if (signedInfo.length !== 1 || !signedInfo[0]) return fail(9105, PROFILE_MISMATCH, 'Brak elementu SignedInfo.')
-  const canonicalization = childrenNamed(signedInfo[0], DSIG_NS, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm') ?? ''
+  if (signedInfo.length !== 1 || !signedInfo[0])
+    return fail(9105, PROFILE_MISMATCH, 'Brak elementu SignedInfo.')
+  const canonicalization =
+    childrenNamed(signedInfo[0], DSIG_NS, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm') ??
+    ''
   if (!CANONICALIZATIONS.has(canonicalization)) {
-    return fail(9105, UNSUPPORTED_ALGORITHM, `Nieobsługiwana metoda kanonikalizacji: ${canonicalization}.`)
+    return fail(
+      9105,
+      UNSUPPORTED_ALGORITHM,
+      `Nieobsługiwana metoda kanonikalizacji: ${canonicalization}.`,
+    )
   }
-  const signatureMethodUri = childrenNamed(signedInfo[0], DSIG_NS, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? ''
+  const signatureMethodUri =
+    childrenNamed(signedInfo[0], DSIG_NS, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? ''
   const signatureMethod = SIGNATURE_METHODS[signatureMethodUri]
-  if (!signatureMethod) return fail(9105, UNSUPPORTED_ALGORITHM, `Nieobsługiwany algorytm podpisu: ${signatureMethodUri}.`)
+  if (!signatureMethod)
+    return fail(
+      9105,
+      UNSUPPORTED_ALGORITHM,
+      `Nieobsługiwany algorytm podpisu: ${signatureMethodUri}.`,
+    )
 
   // KeyInfo: the signer's certificate, the first X509Certificate.
   const keyInfo = childrenNamed(signature, DSIG_NS, 'KeyInfo')[0]
-  const certificateElement = keyInfo ? descendantsNamed(keyInfo, DSIG_NS, 'X509Certificate')[0] : undefined
-  if (!certificateElement) return fail(9105, PROFILE_MISMATCH, 'Brak certyfikatu w KeyInfo/X509Data/X509Certificate.')
+  const certificateElement = keyInfo
+    ? descendantsNamed(keyInfo, DSIG_NS, 'X509Certificate')[0]
+    : undefined
+  if (!certificateElement)
+    return fail(9105, PROFILE_MISMATCH, 'Brak certyfikatu w KeyInfo/X509Data/X509Certificate.')
   const certificateDer = Buffer.from(textOf(certificateElement), 'base64')
   let certificate: X509Certificate
   try {
@@ -211,43 +314,73 @@ export function verifyXadesSignature(
   if (keyKind === 'rsa' && (keyDetails?.modulusLength ?? 0) < 2048) {
     return fail(21115, 'Klucz RSA certyfikatu jest krótszy niż 2048 bitów.')
   }
-  if (keyKind === 'ec' && !['prime256v1', 'secp384r1', 'secp521r1'].includes(keyDetails?.namedCurve ?? '')) {
+  if (
+    keyKind === 'ec' &&
+    !['prime256v1', 'secp384r1', 'secp521r1'].includes(keyDetails?.namedCurve ?? '')
+  ) {
     return fail(21115, 'Krzywa klucza EC certyfikatu nie jest obsługiwana.')
   }
   if (!keyKind) return fail(21115, 'Nieobsługiwany typ klucza certyfikatu.')
   if (keyKind !== signatureMethod.key) {
-    return fail(9105, FAILED_VERIFICATION, `Algorytm podpisu ${signatureMethodUri} nie pasuje do klucza certyfikatu.`)
+    return fail(
+      9105,
+      FAILED_VERIFICATION,
+      `Algorytm podpisu ${signatureMethodUri} nie pasuje do klucza certyfikatu.`,
+    )
   }
 
   const references = readReferences(signedInfo[0])
   const weakDigest = references.some((reference) => DIGESTS[reference.digestMethod]?.weak)
   // DEMO and production refuse SHA-1; TEST let it through (CIRFMF/ksef-client-csharp#215).
-  if (options.mode !== 'test' && (signatureMethod.weak || weakDigest)) return fail(9105, UNSUPPORTED_ALGORITHM)
+  if (options.mode !== 'test' && (signatureMethod.weak || weakDigest))
+    return fail(9105, UNSUPPORTED_ALGORITHM)
   for (const reference of references) {
     if (!DIGESTS[reference.digestMethod]) {
-      return fail(9105, UNSUPPORTED_ALGORITHM, `Nieobsługiwana funkcja skrótu: ${reference.digestMethod}.`)
+      return fail(
+        9105,
+        UNSUPPORTED_ALGORITHM,
+        `Nieobsługiwana funkcja skrótu: ${reference.digestMethod}.`,
+      )
     }
     const unsupported = reference.transforms.find((transform) => !TRANSFORMS.has(transform))
-    if (unsupported) return fail(9105, PROFILE_MISMATCH, `Nieobsługiwana transformacja: ${unsupported}.`)
+    if (unsupported)
+      return fail(9105, PROFILE_MISMATCH, `Nieobsługiwana transformacja: ${unsupported}.`)
     if (reference.uri !== '' && !reference.uri.startsWith('#')) {
       return fail(9105, PROFILE_MISMATCH, 'Podpis zewnętrzny (detached) nie jest akceptowany.')
     }
   }
-  if (!references.some((reference) => reference.uri === '' && reference.transforms.includes(ENVELOPED))) {
-    return fail(9101, 'Podpis nie obejmuje dokumentu AuthTokenRequest (brak referencji URI="" z transformacją enveloped-signature).')
+  if (
+    !references.some(
+      (reference) => reference.uri === '' && reference.transforms.includes(ENVELOPED),
+    )
+  ) {
+    return fail(
+      9101,
+      'Podpis nie obejmuje dokumentu AuthTokenRequest (brak referencji URI="" z transformacją enveloped-signature).',
+    )
   }
 
   // XAdES: QualifyingProperties/SignedProperties, signed through a typed reference.
   const qualifying = childrenNamed(signature, DSIG_NS, 'Object').flatMap((object) =>
     childrenNamed(object, XADES_NS, 'QualifyingProperties'),
   )[0]
-  const signedProperties = qualifying ? childrenNamed(qualifying, XADES_NS, 'SignedProperties')[0] : undefined
+  const signedProperties = qualifying
+    ? childrenNamed(qualifying, XADES_NS, 'SignedProperties')[0]
+    : undefined
   if (!qualifying || !signedProperties) {
-    return fail(9105, PROFILE_MISMATCH, 'Brak elementu xades:QualifyingProperties/xades:SignedProperties.')
+    return fail(
+      9105,
+      PROFILE_MISMATCH,
+      'Brak elementu xades:QualifyingProperties/xades:SignedProperties.',
+    )
   }
   const signatureId = signature.getAttribute('Id')
   if (!signatureId || qualifying.getAttribute('Target') !== `#${signatureId}`) {
-    return fail(9105, PROFILE_MISMATCH, 'Atrybut Target elementu QualifyingProperties nie wskazuje na podpis.')
+    return fail(
+      9105,
+      PROFILE_MISMATCH,
+      'Atrybut Target elementu QualifyingProperties nie wskazuje na podpis.',
+    )
   }
   const propertiesId = signedProperties.getAttribute('Id')
   const propertiesReference = propertiesId
@@ -257,13 +390,25 @@ export function verifyXadesSignature(
     return fail(9105, PROFILE_MISMATCH, 'Element SignedProperties nie jest objęty podpisem.')
   }
   if (propertiesReference.type !== SIGNED_PROPERTIES_TYPE) {
-    return fail(9105, PROFILE_MISMATCH, `Referencja do SignedProperties musi mieć Type="${SIGNED_PROPERTIES_TYPE}".`)
+    return fail(
+      9105,
+      PROFILE_MISMATCH,
+      `Referencja do SignedProperties musi mieć Type="${SIGNED_PROPERTIES_TYPE}".`,
+    )
   }
   if (elementsWithId(document, propertiesId).length !== 1) {
-    return fail(9105, PROFILE_MISMATCH, `Identyfikator ${propertiesId} nie jest unikalny w dokumencie.`)
+    return fail(
+      9105,
+      PROFILE_MISMATCH,
+      `Identyfikator ${propertiesId} nie jest unikalny w dokumencie.`,
+    )
   }
 
-  const signatureProperties = childrenNamed(signedProperties, XADES_NS, 'SignedSignatureProperties')[0]
+  const signatureProperties = childrenNamed(
+    signedProperties,
+    XADES_NS,
+    'SignedSignatureProperties',
+  )[0]
   const signingTimeText = signatureProperties
     ? textOf(childrenNamed(signatureProperties, XADES_NS, 'SigningTime')[0])
     : ''
@@ -277,20 +422,35 @@ export function verifyXadesSignature(
   const signingCertificate =
     childrenNamed(signatureProperties, XADES_NS, 'SigningCertificate')[0] ??
     childrenNamed(signatureProperties, XADES_NS, 'SigningCertificateV2')[0]
-  const cert = signingCertificate ? childrenNamed(signingCertificate, XADES_NS, 'Cert')[0] : undefined
+  const cert = signingCertificate
+    ? childrenNamed(signingCertificate, XADES_NS, 'Cert')[0]
+    : undefined
   const certDigest = cert ? childrenNamed(cert, XADES_NS, 'CertDigest')[0] : undefined
-  if (!cert || !certDigest) return fail(9105, PROFILE_MISMATCH, 'Brak elementu SigningCertificate/Cert/CertDigest.')
-  const certDigestMethod = DIGESTS[childrenNamed(certDigest, DSIG_NS, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '']
-  if (!certDigestMethod) return fail(9105, UNSUPPORTED_ALGORITHM, 'Nieobsługiwana funkcja skrótu w CertDigest.')
-  const expectedCertDigest = createHash(certDigestMethod.hash).update(certificateDer).digest('base64')
+  if (!cert || !certDigest)
+    return fail(9105, PROFILE_MISMATCH, 'Brak elementu SigningCertificate/Cert/CertDigest.')
+  const certDigestMethod =
+    DIGESTS[childrenNamed(certDigest, DSIG_NS, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '']
+  if (!certDigestMethod)
+    return fail(9105, UNSUPPORTED_ALGORITHM, 'Nieobsługiwana funkcja skrótu w CertDigest.')
+  const expectedCertDigest = createHash(certDigestMethod.hash)
+    .update(certificateDer)
+    .digest('base64')
   if (textOf(childrenNamed(certDigest, DSIG_NS, 'DigestValue')[0]) !== expectedCertDigest) {
-    return fail(9105, FAILED_VERIFICATION, 'Skrót certyfikatu w SigningCertificate nie zgadza się z certyfikatem w KeyInfo.')
+    return fail(
+      9105,
+      FAILED_VERIFICATION,
+      'Skrót certyfikatu w SigningCertificate nie zgadza się z certyfikatem w KeyInfo.',
+    )
   }
   const issuerSerial = childrenNamed(cert, XADES_NS, 'IssuerSerial')[0]
   if (issuerSerial) {
     const serial = textOf(childrenNamed(issuerSerial, DSIG_NS, 'X509SerialNumber')[0])
     if (serial !== decimalSerial(certificate)) {
-      return fail(9105, FAILED_VERIFICATION, 'Numer seryjny w IssuerSerial nie zgadza się z certyfikatem w KeyInfo.')
+      return fail(
+        9105,
+        FAILED_VERIFICATION,
+        'Numer seryjny w IssuerSerial nie zgadza się z certyfikatem w KeyInfo.',
+      )
     }
   }
 
@@ -298,22 +458,29 @@ export function verifyXadesSignature(
   const pem = certificate.toString()
   const verifier = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => pem })
   verifier.SignatureAlgorithms = Object.fromEntries(
-    Object.entries(SIGNATURE_METHODS).map(([uri, method]) => [uri, signatureAlgorithmClass(uri, method)]),
+    Object.entries(SIGNATURE_METHODS).map(([uri, method]) => [
+      uri,
+      signatureAlgorithmClass(uri, method),
+    ]),
   )
   verifier.HashAlgorithms = Object.fromEntries(
     Object.entries(DIGESTS).map(([uri, { hash }]) => [uri, hashAlgorithmClass(uri, hash)]),
   )
   try {
-    verifier.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0])
+    verifier.loadSignature(signature)
     const valid = verifier.checkSignature(xml)
     if (!valid) {
       const broken = verifier.getReferences().find((reference) => reference.validationError)
       const uri = broken?.uri === '' ? 'dokument' : (broken?.uri ?? '?')
-      return fail(9105, `Nieprawidłowa wartość skrótu dla referencji wskazującej na element ${uri}.`)
+      return fail(
+        9105,
+        `Nieprawidłowa wartość skrótu dla referencji wskazującej na element ${uri}.`,
+      )
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    if (message.startsWith('invalid signature: the signature value')) return fail(9105, FAILED_VERIFICATION)
+    if (message.startsWith('invalid signature: the signature value'))
+      return fail(9105, FAILED_VERIFICATION)
     return fail(9105, FAILED_VERIFICATION, message)
   }
   return { ok: true, certificate, certificateDer, signingTimeMs }

@@ -25,7 +25,10 @@ export function parseXml(text: string): XmlParseResult {
       },
     }).parseFromString(text, 'text/xml')
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) }
+    return {
+      ok: false,
+      problem: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+    }
   }
   if (problems.length > 0) return { ok: false, problem: problems.join(' ') }
   if (document.doctype) return { ok: false, problem: 'Deklaracja DOCTYPE jest niedozwolona.' }
@@ -67,7 +70,8 @@ export function descendantsNamed(root: Node, namespace: string, localName: strin
 export function simpleText(element: Element): string | undefined {
   let text = ''
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) text += node.nodeValue ?? ''
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE)
+      text += node.nodeValue ?? ''
     else if (node.nodeType !== COMMENT_NODE) return undefined
   }
   return text
@@ -76,7 +80,10 @@ export function simpleText(element: Element): string | undefined {
 /** True when the element has text other than whitespace directly inside it. */
 export function hasStrayText(element: Element): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if ((node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) && (node.nodeValue ?? '').trim() !== '') {
+    if (
+      (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) &&
+      (node.nodeValue ?? '').trim() !== ''
+    ) {
       return true
     }
   }
@@ -84,5 +91,7 @@ export function hasStrayText(element: Element): boolean {
 }
 
 export function describeElement(element: Element): string {
-  return element.namespaceURI ? `{${element.namespaceURI}}${element.localName}` : (element.localName ?? '')
+  return element.namespaceURI
+    ? `{${element.namespaceURI}}${element.localName}`
+    : (element.localName ?? '')
 }

@@ -15,15 +15,28 @@ export interface ToolResult {
   stderr: string
 }
 
-export function runTool(command: string, args: string[], input?: Buffer | string): Promise<ToolResult> {
+export function runTool(
+  command: string,
+  args: string[],
+  input?: Buffer | string,
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`${command} ${args.join(' ')} failed: ${stderr.toString('utf8') || error.message}`))
-      } else {
-        resolve({ stdout, stderr: stderr.toString('utf8') })
-      }
-    })
+    const child = execFile(
+      command,
+      args,
+      { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(
+            new Error(
+              `${command} ${args.join(' ')} failed: ${stderr.toString('utf8') || error.message}`,
+            ),
+          )
+        } else {
+          resolve({ stdout, stderr: stderr.toString('utf8') })
+        }
+      },
+    )
     if (input !== undefined) child.stdin?.end(input)
   })
 }
@@ -77,16 +90,31 @@ function keyArgs(keyType: KeyType | 'rsa1024' | 'p384'): string[] {
 export async function selfSignedCertificate(
   workspace: Workspace,
   subject: string,
-  keyType: KeyType = 'ec',
+  keyType: KeyType | 'rsa1024' = 'ec',
   days = 730,
 ): Promise<KeyAndCertificate> {
   const keyPath = workspace.path('key.pem')
   const certPath = workspace.path('cert.pem')
   await runTool('openssl', [
-    'req', '-x509', ...keyArgs(keyType), '-nodes', '-keyout', keyPath, '-out', certPath,
-    '-days', String(days), '-subj', subject, '-utf8',
+    'req',
+    '-x509',
+    ...keyArgs(keyType),
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    String(days),
+    '-subj',
+    subject,
+    '-utf8',
   ])
-  return { keyPath, certificatePem: await readFile(certPath, 'utf8'), keyType }
+  return {
+    keyPath,
+    certificatePem: await readFile(certPath, 'utf8'),
+    keyType: keyType === 'ec' ? 'ec' : 'rsa',
+  }
 }
 
 export async function writeKeyAndCertificate(
@@ -114,9 +142,21 @@ export async function opensslCsr(
 ): Promise<CsrResult> {
   const keyPath = options.keyPath ?? workspace.path('csr-key.pem')
   const csrPath = workspace.path('request.der')
-  const keySource = options.keyPath ? ['-key', options.keyPath] : [...keyArgs(options.key ?? 'ec'), '-nodes', '-keyout', keyPath]
+  const keySource = options.keyPath
+    ? ['-key', options.keyPath]
+    : [...keyArgs(options.key ?? 'ec'), '-nodes', '-keyout', keyPath]
   await runTool('openssl', [
-    'req', '-new', ...keySource, '-subj', subject, '-utf8', '-outform', 'DER', '-out', csrPath, ...(options.extra ?? []),
+    'req',
+    '-new',
+    ...keySource,
+    '-subj',
+    subject,
+    '-utf8',
+    '-outform',
+    'DER',
+    '-out',
+    csrPath,
+    ...(options.extra ?? []),
   ])
   return { csrBase64: (await readFile(csrPath)).toString('base64'), keyPath }
 }
@@ -131,9 +171,20 @@ export async function opensslEncrypt(
   const keyPath = await workspace.write('mf-public.pem', publicKeyPem)
   const options =
     padding === 'oaep'
-      ? ['-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256', '-pkeyopt', 'rsa_mgf1_md:sha256']
+      ? [
+          '-pkeyopt',
+          'rsa_padding_mode:oaep',
+          '-pkeyopt',
+          'rsa_oaep_md:sha256',
+          '-pkeyopt',
+          'rsa_mgf1_md:sha256',
+        ]
       : ['-pkeyopt', 'rsa_padding_mode:pkcs1']
-  const { stdout } = await runTool('openssl', ['pkeyutl', '-encrypt', '-pubin', '-inkey', keyPath, ...options], plaintext)
+  const { stdout } = await runTool(
+    'openssl',
+    ['pkeyutl', '-encrypt', '-pubin', '-inkey', keyPath, ...options],
+    plaintext,
+  )
   return stdout.toString('base64')
 }
 
@@ -207,11 +258,15 @@ export async function xmlsecSign(
 ): Promise<string> {
   const der = certificateDer(signer.certificatePem)
   const certificate = new X509Certificate(signer.certificatePem)
-  const signatureMethod = options.signatureMethod ?? (signer.keyType === 'ec' ? ALGORITHMS.ecdsaSha256 : ALGORITHMS.rsaSha256)
+  const signatureMethod =
+    options.signatureMethod ??
+    (signer.keyType === 'ec' ? ALGORITHMS.ecdsaSha256 : ALGORITHMS.rsaSha256)
   const digestMethod = options.digestMethod ?? ALGORITHMS.sha256
   const c14n = options.canonicalization ?? ALGORITHMS.excC14n
   const signingTime =
-    options.signingTime === undefined ? new Date(Date.now() - 60_000).toISOString() : options.signingTime
+    options.signingTime === undefined
+      ? new Date(Date.now() - 60_000).toISOString()
+      : options.signingTime
   const type =
     options.signedPropertiesType === undefined
       ? ' Type="http://uri.etsi.org/01903#SignedProperties"'
@@ -253,22 +308,34 @@ export async function xmlsecSign(
   const outputPath = workspace.path('signed.xml')
   await runTool('xmlsec1', [
     '--sign',
-    '--privkey-pem', signer.keyPath,
-    '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
-    '--output', outputPath,
+    '--privkey-pem',
+    signer.keyPath,
+    '--id-attr:Id',
+    'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+    '--output',
+    outputPath,
     templatePath,
   ])
   return readFile(outputPath, 'utf8')
 }
 
 /** Independent check of what the simulator accepted: `xmlsec1 --verify` with the signer's certificate. */
-export async function xmlsecVerify(workspace: Workspace, signedXml: string, certificatePem: string): Promise<boolean> {
+export async function xmlsecVerify(
+  workspace: Workspace,
+  signedXml: string,
+  certificatePem: string,
+): Promise<boolean> {
   const xmlPath = await workspace.write('verify.xml', signedXml)
   const certPath = await workspace.write('verify-cert.pem', certificatePem)
   try {
     await runTool('xmlsec1', [
-      '--verify', '--insecure', '--pubkey-cert-pem', certPath,
-      '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', xmlPath,
+      '--verify',
+      '--insecure',
+      '--pubkey-cert-pem',
+      certPath,
+      '--id-attr:Id',
+      'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+      xmlPath,
     ])
     return true
   } catch {

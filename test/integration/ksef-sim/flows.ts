@@ -1,6 +1,11 @@
 import { expect } from 'vitest'
 import type { RunningSimulator } from '../../ksef-sim'
-import type { AuthTokenRequestFields, KeyAndCertificate, Workspace, XadesOptions } from './external-tools'
+import type {
+  AuthTokenRequestFields,
+  KeyAndCertificate,
+  Workspace,
+  XadesOptions,
+} from './external-tools'
 import { authTokenRequestXml, opensslEncrypt, xmlsecSign } from './external-tools'
 import type { SimReply } from './sim-http'
 import { call, field, text } from './sim-http'
@@ -9,10 +14,15 @@ export const NIP = '5265877635'
 export const OTHER_NIP = '7762811692'
 export const PERSON_SUBJECT = `/GN=Jan/SN=Kowalski/serialNumber=TINPL-${NIP}/CN=Jan Kowalski/C=PL`
 
-export async function newChallenge(sim: RunningSimulator): Promise<{ challenge: string; timestampMs: number }> {
+export async function newChallenge(
+  sim: RunningSimulator,
+): Promise<{ challenge: string; timestampMs: number }> {
   const reply = await call(sim, 'POST', '/auth/challenge')
   expect(reply.status).toBe(200)
-  return { challenge: text(reply.body, 'challenge'), timestampMs: Number(field(reply.body, 'timestampMs')) }
+  return {
+    challenge: text(reply.body, 'challenge'),
+    timestampMs: Number(field(reply.body, 'timestampMs')),
+  }
 }
 
 export async function postSignedRequest(
@@ -20,7 +30,11 @@ export async function postSignedRequest(
   signedXml: string,
   query?: Record<string, string | boolean>,
 ): Promise<SimReply> {
-  return call(sim, 'POST', '/auth/xades-signature', { body: signedXml, contentType: 'application/xml', query })
+  return call(sim, 'POST', '/auth/xades-signature', {
+    body: signedXml,
+    contentType: 'application/xml',
+    query,
+  })
 }
 
 /** Challenge → AuthTokenRequest → xmlsec1 signature → POST /auth/xades-signature. */
@@ -33,7 +47,12 @@ export async function submitSignature(
   query?: Record<string, string | boolean>,
 ): Promise<SimReply> {
   const challenge = fields.challenge ?? (await newChallenge(sim)).challenge
-  const signed = await xmlsecSign(workspace, authTokenRequestXml({ ...fields, challenge }), signer, xades)
+  const signed = await xmlsecSign(
+    workspace,
+    authTokenRequestXml({ ...fields, challenge }),
+    signer,
+    xades,
+  )
   return postSignedRequest(sim, signed, query)
 }
 
@@ -72,8 +91,13 @@ export async function redeemSession(sim: RunningSimulator, init: SimReply): Prom
   }
 }
 
-export function tokenEncryptionKey(sim: RunningSimulator): { publicKeyPem: string; publicKeyId: string } {
-  const key = sim.seed.publicKeyCertificates.find((candidate) => candidate.usage === 'KsefTokenEncryption')
+export function tokenEncryptionKey(sim: RunningSimulator): {
+  publicKeyPem: string
+  publicKeyId: string
+} {
+  const key = sim.seed.publicKeyCertificates.find(
+    (candidate) => candidate.usage === 'KsefTokenEncryption',
+  )
   if (!key) throw new Error('no KsefTokenEncryption key')
   return key
 }
@@ -84,15 +108,31 @@ export async function submitKsefToken(
   workspace: Workspace,
   token: string,
   context: { type: 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId'; value: string },
-  options: { timestampMs?: number; publicKeyPem?: string; publicKeyId?: string | null; padding?: 'oaep' | 'pkcs1'; plaintext?: string } = {},
+  options: {
+    timestampMs?: number
+    publicKeyPem?: string
+    publicKeyId?: string | null
+    padding?: 'oaep' | 'pkcs1'
+    plaintext?: string
+  } = {},
 ): Promise<SimReply> {
   const { challenge, timestampMs } = await newChallenge(sim)
   const key = tokenEncryptionKey(sim)
   const plaintext = options.plaintext ?? `${token}|${options.timestampMs ?? timestampMs}`
-  const encryptedToken = await opensslEncrypt(workspace, options.publicKeyPem ?? key.publicKeyPem, plaintext, options.padding)
+  const encryptedToken = await opensslEncrypt(
+    workspace,
+    options.publicKeyPem ?? key.publicKeyPem,
+    plaintext,
+    options.padding,
+  )
   const publicKeyId = options.publicKeyId === undefined ? key.publicKeyId : options.publicKeyId
   return call(sim, 'POST', '/auth/ksef-token', {
-    json: { challenge, contextIdentifier: context, encryptedToken, ...(publicKeyId === null ? {} : { publicKeyId }) },
+    json: {
+      challenge,
+      contextIdentifier: context,
+      encryptedToken,
+      ...(publicKeyId === null ? {} : { publicKeyId }),
+    },
   })
 }
 

@@ -17,10 +17,16 @@ export interface SimReply {
   body: unknown
 }
 
-export async function call(sim: RunningSimulator, method: string, path: string, options: SimCall = {}): Promise<SimReply> {
+export async function call(
+  sim: RunningSimulator,
+  method: string,
+  path: string,
+  options: SimCall = {},
+): Promise<SimReply> {
   const url = new URL(`${sim.url}${path}`)
   for (const [key, value] of Object.entries(options.query ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item))
+    for (const item of Array.isArray(value) ? value : [value])
+      url.searchParams.append(key, String(item))
   }
   const headers: Record<string, string> = { ...(options.headers ?? {}) }
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`
@@ -53,7 +59,8 @@ export function field(value: unknown, ...path: (string | number)[]): unknown {
 
 export function text(value: unknown, ...path: (string | number)[]): string {
   const found = field(value, ...path)
-  if (typeof found !== 'string') throw new Error(`Expected a string at ${path.join('.')}, got ${JSON.stringify(found)}`)
+  if (typeof found !== 'string')
+    throw new Error(`Expected a string at ${path.join('.')}, got ${JSON.stringify(found)}`)
   return found
 }
 

@@ -46,7 +46,9 @@ export function authSessionRoutes(core: SimulatorCore): RouteTable {
             ...(operation.lastRefreshMs !== undefined
               ? { lastTokenRefreshDate: formatKsefTimestamp(operation.lastRefreshMs) }
               : {}),
-            refreshTokenValidUntil: formatKsefTimestamp(operation.refreshTokenValidUntilMs ?? ctx.now),
+            refreshTokenValidUntil: formatKsefTimestamp(
+              operation.refreshTokenValidUntilMs ?? ctx.now,
+            ),
           })),
         })
       },
@@ -64,15 +66,26 @@ export function authSessionRoutes(core: SimulatorCore): RouteTable {
         const current = sessionOf(core, ctx)
         const reference = ctx.params.referenceNumber ?? ''
         const target = core.state.authOperations.get(reference)
-        if (!target || contextKey(target.context) !== contextKey(current.context) || target.redeemedMs === undefined) {
-          throw new KsefException(21405, [`Sesja uwierzytelnienia ${reference} nie została znaleziona.`])
+        if (
+          !target ||
+          contextKey(target.context) !== contextKey(current.context) ||
+          target.redeemedMs === undefined
+        ) {
+          throw new KsefException(21405, [
+            `Sesja uwierzytelnienia ${reference} nie została znaleziona.`,
+          ])
         }
-        const own = current.subject && target.subject && sameSubject(current.subject, target.subject)
+        const own =
+          current.subject && target.subject && sameSubject(current.subject, target.subject)
         if (!own && !current.permissions.includes('CredentialsManage')) {
-          throw new Forbidden('missing-permissions', 'Brak wymaganych uprawnień do wykonania operacji w bieżącym kontekście.', {
-            requiredAnyOfPermissions: ['CredentialsManage'],
-            presentPermissions: current.permissions,
-          })
+          throw new Forbidden(
+            'missing-permissions',
+            'Brak wymaganych uprawnień do wykonania operacji w bieżącym kontekście.',
+            {
+              requiredAnyOfPermissions: ['CredentialsManage'],
+              presentPermissions: current.permissions,
+            },
+          )
         }
         target.revoked = true
         return noContent()

@@ -2,7 +2,11 @@ import 'reflect-metadata'
 import * as x509 from '@peculiar/x509'
 import { authenticationMethodInfo, authStatus } from '../auth-outcome'
 import { readAuthTokenRequest } from '../auth-token-request'
-import { certificateFingerprint, nameAttributes, readCertificateSubject } from '../certificate-subject'
+import {
+  certificateFingerprint,
+  nameAttributes,
+  readCertificateSubject,
+} from '../certificate-subject'
 import type { RequestContext, RouteTable, SimResponse, SimulatorCore } from '../core'
 import { json, sessionOf } from '../core'
 import { Gone, KsefException } from '../http-errors'
@@ -12,7 +16,13 @@ import { isEmptyPolicy } from '../ip-policy'
 import { DAY, formatKsefTimestamp } from '../ksef-time'
 import { permissionsInContext } from '../permissions'
 import { newChallenge, newReferenceNumber } from '../reference-numbers'
-import type { AllowedIps, AuthOperation, AuthenticationMethod, CertificateLogin, ChallengeRecord } from '../state'
+import type {
+  AllowedIps,
+  AuthOperation,
+  AuthenticationMethod,
+  CertificateLogin,
+  ChallengeRecord,
+} from '../state'
 import { ksefTokenStatus } from '../state'
 import { parseXml } from '../xml-dom'
 import { verifyXadesSignature } from '../xades-verification'
@@ -23,7 +33,8 @@ const AUTH_STATUS_RETENTION_MS = 7 * DAY
 function takeChallenge(core: SimulatorCore, challenge: string, now: number): ChallengeRecord {
   const record = core.state.challenges.get(challenge)
   if (!record) throw new KsefException(21111, [`Wyzwanie ${challenge} nie zostało wydane.`])
-  if (record.used) throw new KsefException(21111, [`Wyzwanie ${challenge} zostało już wykorzystane.`])
+  if (record.used)
+    throw new KsefException(21111, [`Wyzwanie ${challenge} zostało już wykorzystane.`])
   if (now - record.timestampMs > core.config.challengeLifetimeMs) {
     throw new KsefException(21111, [`Wyzwanie ${challenge} wygasło.`])
   }
@@ -51,7 +62,10 @@ function startOperation(
     nowMs: ctx.now,
     validUntilMs,
   })
-  return json(202, { referenceNumber, authenticationToken: { token, validUntil: formatKsefTimestamp(validUntilMs) } })
+  return json(202, {
+    referenceNumber,
+    authenticationToken: { token, validUntil: formatKsefTimestamp(validUntilMs) },
+  })
 }
 
 function policyOf(allowedIps: AllowedIps | undefined): AllowedIps | undefined {
@@ -71,24 +85,34 @@ function signatureLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
   const request = readAuthTokenRequest(parsed.document)
   if (!request.ok) throw new KsefException(21401, request.problems)
 
-  const signature = verifyXadesSignature(text, parsed.document, { mode: core.config.mode, now: ctx.now })
+  const signature = verifyXadesSignature(text, parsed.document, {
+    mode: core.config.mode,
+    now: ctx.now,
+  })
   if (!signature.ok) throw new KsefException(signature.code, signature.details)
   const { certificate, certificateDer } = signature
 
   const issuedHere = core.authority.issued(certificate)
-  const selfSigned = certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey)
+  const selfSigned =
+    certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey)
   if (!issuedHere && !selfSigned) {
-    throw new KsefException(21115, ['Certyfikat nie został wystawiony przez zaufane centrum certyfikacji.'])
+    throw new KsefException(21115, [
+      'Certyfikat nie został wystawiony przez zaufane centrum certyfikacji.',
+    ])
   }
   if (!issuedHere && core.config.mode !== 'test') {
-    throw new KsefException(21115, ['Certyfikaty wygenerowane samodzielnie są akceptowane tylko w środowisku testowym.'])
+    throw new KsefException(21115, [
+      'Certyfikaty wygenerowane samodzielnie są akceptowane tylko w środowisku testowym.',
+    ])
   }
   const verifyChain = ctx.query.get('verifyCertificateChain') === 'true'
 
   const challenge = takeChallenge(core, request.request.challenge, ctx.now)
   const context: ContextIdentifier = request.request.context
   if (!isValidContext(context)) {
-    throw new KsefException(21117, [`Identyfikator ${context.value} nie jest prawidłowym identyfikatorem typu ${context.type}.`])
+    throw new KsefException(21117, [
+      `Identyfikator ${context.value} nie jest prawidłowym identyfikatorem typu ${context.type}.`,
+    ])
   }
 
   const attributes = nameAttributes(new x509.X509Certificate(certificateDer).subjectName)
@@ -96,7 +120,9 @@ function signatureLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
   const fingerprint = certificateFingerprint(certificateDer)
   const serial = certificate.serialNumber.toUpperCase().replace(/^0+/, '')
   const issued = issuedHere
-    ? [...core.state.certificates.values()].find((candidate) => candidate.serialNumber.replace(/^0+/, '') === serial)
+    ? [...core.state.certificates.values()].find(
+        (candidate) => candidate.serialNumber.replace(/^0+/, '') === serial,
+      )
     : undefined
 
   let subject: SubjectIdentifier
@@ -141,7 +167,9 @@ interface TokenLoginBody {
   contextIdentifier: ContextIdentifier
   encryptedToken: string
   publicKeyId?: string | null
-  authorizationPolicy?: { allowedIps?: Partial<Record<keyof AllowedIps, string[] | null>> | null } | null
+  authorizationPolicy?: {
+    allowedIps?: Partial<Record<keyof AllowedIps, string[] | null>> | null
+  } | null
 }
 
 function tokenLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
@@ -150,7 +178,9 @@ function tokenLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
     ? core.publicKeys.byPublicKeyId(body.publicKeyId)
     : core.publicKeys.active('KsefTokenEncryption')
   if (!key || key.retired || key.usage !== 'KsefTokenEncryption') {
-    throw new KsefException(21470, [`Klucz o identyfikatorze ${body.publicKeyId ?? ''} nie jest wspierany.`])
+    throw new KsefException(21470, [
+      `Klucz o identyfikatorze ${body.publicKeyId ?? ''} nie jest wspierany.`,
+    ])
   }
   const challenge = takeChallenge(core, body.challenge, ctx.now)
   if (!isValidContext(body.contextIdentifier)) {
@@ -160,7 +190,11 @@ function tokenLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
   }
   const ips = body.authorizationPolicy?.allowedIps
   const allowedIps = ips
-    ? { ip4Addresses: ips.ip4Addresses ?? [], ip4Ranges: ips.ip4Ranges ?? [], ip4Masks: ips.ip4Masks ?? [] }
+    ? {
+        ip4Addresses: ips.ip4Addresses ?? [],
+        ip4Ranges: ips.ip4Ranges ?? [],
+        ip4Masks: ips.ip4Masks ?? [],
+      }
     : undefined
   return startOperation(core, ctx, challenge, {
     context: { type: body.contextIdentifier.type, value: body.contextIdentifier.value },
@@ -192,7 +226,11 @@ function ksefTokenRevoked(core: SimulatorCore, operation: AuthOperation, now: nu
   return status === 'Revoking' || status === 'Revoked'
 }
 
-export function authStatusBody(core: SimulatorCore, operation: AuthOperation, now: number): Record<string, unknown> {
+export function authStatusBody(
+  core: SimulatorCore,
+  operation: AuthOperation,
+  now: number,
+): Record<string, unknown> {
   const status = authStatus(core, operation, now)
   return {
     startDate: formatKsefTimestamp(operation.startMs),
@@ -209,7 +247,11 @@ export function authStatusBody(core: SimulatorCore, operation: AuthOperation, no
   }
 }
 
-function accessToken(core: SimulatorCore, operation: AuthOperation, now: number): { token: string; validUntil: string } {
+function accessToken(
+  core: SimulatorCore,
+  operation: AuthOperation,
+  now: number,
+): { token: string; validUntil: string } {
   const validUntilMs = now + core.config.accessTokenLifetimeMs
   const token = core.bearerTokens.issue('access', {
     authReference: operation.referenceNumber,
@@ -226,7 +268,12 @@ export function authRoutes(core: SimulatorCore): RouteTable {
     'POST /auth/challenge': {
       handle: (ctx) => {
         const challenge = newChallenge(ctx.now)
-        core.state.challenges.set(challenge, { challenge, timestampMs: ctx.now, clientIp: ctx.clientIp, used: false })
+        core.state.challenges.set(challenge, {
+          challenge,
+          timestampMs: ctx.now,
+          clientIp: ctx.clientIp,
+          used: false,
+        })
         return json(200, {
           challenge,
           timestamp: formatKsefTimestamp(ctx.now),
@@ -256,9 +303,12 @@ export function authRoutes(core: SimulatorCore): RouteTable {
           ])
         }
         if (status.code !== 200) {
-          throw new KsefException(21301, [`Status uwierzytelniania (${status.code}) nie pozwala na pobranie tokenów.`])
+          throw new KsefException(21301, [
+            `Status uwierzytelniania (${status.code}) nie pozwala na pobranie tokenów.`,
+          ])
         }
-        if (ksefTokenRevoked(core, operation, ctx.now)) throw new KsefException(21301, ['Token KSeF został unieważniony.'])
+        if (ksefTokenRevoked(core, operation, ctx.now))
+          throw new KsefException(21301, ['Token KSeF został unieważniony.'])
         operation.redeemedMs = ctx.now
         operation.refreshTokenValidUntilMs = ctx.now + core.config.refreshTokenLifetimeMs
         const refreshToken = core.bearerTokens.issue('refresh', {
@@ -269,7 +319,10 @@ export function authRoutes(core: SimulatorCore): RouteTable {
         })
         return json(200, {
           accessToken: accessToken(core, operation, ctx.now),
-          refreshToken: { token: refreshToken, validUntil: formatKsefTimestamp(operation.refreshTokenValidUntilMs) },
+          refreshToken: {
+            token: refreshToken,
+            validUntil: formatKsefTimestamp(operation.refreshTokenValidUntilMs),
+          },
         })
       },
     },
@@ -278,12 +331,19 @@ export function authRoutes(core: SimulatorCore): RouteTable {
       handle: (ctx) => {
         const operation = sessionOf(core, ctx)
         if (operation.revoked) {
-          throw new KsefException(21301, ['Status uwierzytelniania (425) nie pozwala na odświeżenie tokenu dostępowego.'])
+          throw new KsefException(21301, [
+            'Status uwierzytelniania (425) nie pozwala na odświeżenie tokenu dostępowego.',
+          ])
         }
-        if (ksefTokenRevoked(core, operation, ctx.now)) throw new KsefException(21301, ['Token KSeF został unieważniony.'])
+        if (ksefTokenRevoked(core, operation, ctx.now))
+          throw new KsefException(21301, ['Token KSeF został unieważniony.'])
         // A refreshed access token carries the permissions the subject holds now.
         if (operation.method !== 'Token' && operation.subject) {
-          operation.permissions = permissionsInContext(core.state, operation.subject, operation.context)
+          operation.permissions = permissionsInContext(
+            core.state,
+            operation.subject,
+            operation.context,
+          )
         }
         operation.lastRefreshMs = ctx.now
         return json(200, { accessToken: accessToken(core, operation, ctx.now) })

@@ -35,16 +35,25 @@ const DEFAULT_LIMITS: Record<SubjectIdentifier['type'], SubjectLimits> = {
 }
 
 export function subjectLimits(state: SimulatorState, subject: SubjectIdentifier): SubjectLimits {
-  return { ...DEFAULT_LIMITS[subject.type], ...state.subjectLimitOverrides.get(subjectKey(subject)) }
+  return {
+    ...DEFAULT_LIMITS[subject.type],
+    ...state.subjectLimitOverrides.get(subjectKey(subject)),
+  }
 }
 
-function ownedBy(state: SimulatorState, subject: SubjectIdentifier, owner: SubjectIdentifier): boolean {
+function ownedBy(
+  state: SimulatorState,
+  subject: SubjectIdentifier,
+  owner: SubjectIdentifier,
+): boolean {
   return linkedSubjects(state, subject).some((linked) => sameSubject(linked, owner))
 }
 
 function usage(state: SimulatorState, subject: SubjectIdentifier, now: number) {
   const limits = subjectLimits(state, subject)
-  const enrollments = [...state.enrollments.values()].filter((e) => sameSubject(e.subject, subject)).length
+  const enrollments = [...state.enrollments.values()].filter((e) =>
+    sameSubject(e.subject, subject),
+  ).length
   const active = [...state.certificates.values()].filter(
     (c) => sameSubject(c.subject, subject) && certificateStatus(c, now) === 'Active',
   ).length
@@ -74,7 +83,11 @@ function addYears(ms: number, years: number): number {
 
 const IN_PROGRESS: StatusInfo = { code: 100, description: 'Wniosek przyjęty do realizacji' }
 
-async function settleEnrollment(core: SimulatorCore, enrollment: Enrollment, now: number): Promise<void> {
+async function settleEnrollment(
+  core: SimulatorCore,
+  enrollment: Enrollment,
+  now: number,
+): Promise<void> {
   const { state } = core
   const publicKeySha256 = createHash('sha256').update(enrollment.publicKeyDer).digest('hex')
   if ([...state.certificates.values()].some((c) => c.publicKeySha256 === publicKeySha256)) {
@@ -184,9 +197,14 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
       bearer: ['access'],
       handle: (ctx) => {
         const session = sessionOf(core, ctx)
-        const { limits, enrollmentRemaining, certificateRemaining } = usage(state, subjectOf(session), ctx.now)
+        const { limits, enrollmentRemaining, certificateRemaining } = usage(
+          state,
+          subjectOf(session),
+          ctx.now,
+        )
         return json(200, {
-          canRequest: session.method !== 'Token' && enrollmentRemaining > 0 && certificateRemaining > 0,
+          canRequest:
+            session.method !== 'Token' && enrollmentRemaining > 0 && certificateRemaining > 0,
           enrollment: { limit: limits.enrollment, remaining: enrollmentRemaining },
           certificate: { limit: limits.certificate, remaining: certificateRemaining },
         })
@@ -202,9 +220,11 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
       handle: async (ctx) => {
         const subject = subjectOf(sessionOf(core, ctx))
         const enrollment = state.enrollments.get(ctx.params.referenceNumber ?? '')
-        if (!enrollment || !ownedBy(state, subject, enrollment.subject)) throw new KsefException(25005)
+        if (!enrollment || !ownedBy(state, subject, enrollment.subject))
+          throw new KsefException(25005)
         if (ctx.now - enrollment.requestMs > ENROLLMENT_STATUS_RETENTION_MS) throw new Gone()
-        if (!enrollment.result && ctx.now >= enrollment.readyAtMs) await settleEnrollment(core, enrollment, ctx.now)
+        if (!enrollment.result && ctx.now >= enrollment.readyAtMs)
+          await settleEnrollment(core, enrollment, ctx.now)
         const result = enrollment.result
         return json(200, {
           requestDate: formatKsefTimestamp(enrollment.requestMs),
@@ -220,7 +240,9 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
         const { certificateSerialNumbers } = ctx.json as { certificateSerialNumbers: string[] }
         const certificates = certificateSerialNumbers
           .map((serial) => state.certificates.get(serial))
-          .filter((c): c is IssuedCertificate => c !== undefined && ownedBy(state, subject, c.subject))
+          .filter(
+            (c): c is IssuedCertificate => c !== undefined && ownedBy(state, subject, c.subject),
+          )
           .map((c) => ({
             certificate: c.der.toString('base64'),
             certificateName: c.name,
@@ -235,13 +257,18 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
       handle: (ctx) => {
         const session = sessionOf(core, ctx)
         if (session.method === 'Token') {
-          throw new Forbidden('auth-method-not-allowed', 'Ta operacja nie jest dostępna dla użytej metody uwierzytelnienia.', {
-            authenticationMethodCategory: 'Token',
-          })
+          throw new Forbidden(
+            'auth-method-not-allowed',
+            'Ta operacja nie jest dostępna dla użytej metody uwierzytelnienia.',
+            {
+              authenticationMethodCategory: 'Token',
+            },
+          )
         }
         const subject = subjectOf(session)
         const certificate = state.certificates.get(ctx.params.certificateSerialNumber ?? '')
-        if (!certificate || !ownedBy(state, subject, certificate.subject)) throw new KsefException(25008)
+        if (!certificate || !ownedBy(state, subject, certificate.subject))
+          throw new KsefException(25008)
         if (certificateStatus(certificate, ctx.now) !== 'Active') throw new KsefException(25009)
         const body = ctx.json as { revocationReason?: RevocationReason | null } | undefined
         certificate.revocationReason = body?.revocationReason ?? 'Unspecified'
@@ -255,10 +282,16 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
       handle: (ctx) => {
         const subject = subjectOf(sessionOf(core, ctx))
         const filters = (ctx.json ?? {}) as QueryBody
-        const expiresAfterMs = filters.expiresAfter ? parseKsefTimestamp(filters.expiresAfter) : undefined
+        const expiresAfterMs = filters.expiresAfter
+          ? parseKsefTimestamp(filters.expiresAfter)
+          : undefined
         const matching = [...state.certificates.values()]
           .filter((c) => ownedBy(state, subject, c.subject))
-          .filter((c) => !filters.certificateSerialNumber || c.serialNumber === filters.certificateSerialNumber)
+          .filter(
+            (c) =>
+              !filters.certificateSerialNumber ||
+              c.serialNumber === filters.certificateSerialNumber,
+          )
           .filter((c) => !filters.name || c.name.toLowerCase().includes(filters.name.toLowerCase()))
           .filter((c) => !filters.type || c.type === filters.type)
           .filter((c) => !filters.status || certificateStatus(c, ctx.now) === filters.status)
@@ -286,4 +319,3 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
     },
   }
 }
-

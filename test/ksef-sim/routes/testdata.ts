@@ -17,7 +17,11 @@ function testOnly(core: SimulatorCore, route: Route): Route {
           status: 404,
           contentType: 'application/problem+json',
           outsideContract: '/testdata exists on the TEST environment only',
-          body: { title: 'Not Found', status: 404, detail: 'Dane testowe są dostępne tylko w środowisku testowym.' },
+          body: {
+            title: 'Not Found',
+            status: 404,
+            detail: 'Dane testowe są dostępne tylko w środowisku testowym.',
+          },
         }
         return notFound
       }
@@ -62,7 +66,8 @@ export function testDataRoutes(core: SimulatorCore): RouteTable {
     'POST /testdata/person/remove': {
       handle: (ctx) => {
         const { nip } = ctx.json as { nip: string }
-        for (const [pesel, person] of state.persons) if (person.nip === nip) state.persons.delete(pesel)
+        for (const [pesel, person] of state.persons)
+          if (person.nip === nip) state.persons.delete(pesel)
         return OK
       },
     },
@@ -88,7 +93,8 @@ export function testDataRoutes(core: SimulatorCore): RouteTable {
     'POST /testdata/context/block': {
       handle: (ctx) => {
         const body = ctx.json as { contextIdentifier?: ContextIdentifier | null } | undefined
-        if (!body?.contextIdentifier) throw new KsefException(21405, ['Pole contextIdentifier jest wymagane.'])
+        if (!body?.contextIdentifier)
+          throw new KsefException(21405, ['Pole contextIdentifier jest wymagane.'])
         state.blockedContexts.add(contextKey(body.contextIdentifier))
         return OK
       },
@@ -96,7 +102,8 @@ export function testDataRoutes(core: SimulatorCore): RouteTable {
     'POST /testdata/context/unblock': {
       handle: (ctx) => {
         const body = ctx.json as { contextIdentifier?: ContextIdentifier | null } | undefined
-        if (!body?.contextIdentifier) throw new KsefException(21405, ['Pole contextIdentifier jest wymagane.'])
+        if (!body?.contextIdentifier)
+          throw new KsefException(21405, ['Pole contextIdentifier jest wymagane.'])
         state.blockedContexts.delete(contextKey(body.contextIdentifier))
         return OK
       },
@@ -120,5 +127,7 @@ export function testDataRoutes(core: SimulatorCore): RouteTable {
       },
     },
   }
-  return Object.fromEntries(Object.entries(routes).map(([key, route]) => [key, testOnly(core, route)]))
+  return Object.fromEntries(
+    Object.entries(routes).map(([key, route]) => [key, testOnly(core, route)]),
+  )
 }

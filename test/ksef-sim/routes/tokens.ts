@@ -49,7 +49,10 @@ function visibleTokens(state: SimulatorState, session: AuthOperation): KsefToken
   const inContext = [...state.tokens.values()].filter(
     (token) => contextKey(token.context) === contextKey(session.context),
   )
-  if (session.permissions.includes('CredentialsManage') || session.permissions.includes('CredentialsRead')) {
+  if (
+    session.permissions.includes('CredentialsManage') ||
+    session.permissions.includes('CredentialsRead')
+  ) {
     return inContext
   }
   if (session.method === 'Token') {
@@ -84,12 +87,16 @@ function tokenItem(token: KsefTokenRecord, now: number): Record<string, unknown>
 function generate(core: SimulatorCore, ctx: RequestContext) {
   const session = sessionOf(core, ctx)
   if (session.context.type !== 'Nip' && session.context.type !== 'InternalId') {
-    throw new KsefException(26002, [`Bieżący typ kontekstu: ${session.context.type}. Dozwolone typy: Nip, InternalId.`])
+    throw new KsefException(26002, [
+      `Bieżący typ kontekstu: ${session.context.type}. Dozwolone typy: Nip, InternalId.`,
+    ])
   }
   const body = ctx.json as { permissions: TokenPermission[]; description: string }
-  if (body.permissions.length === 0) throw new KsefException(21405, ['Lista uprawnień tokena nie może być pusta.'])
+  if (body.permissions.length === 0)
+    throw new KsefException(21405, ['Lista uprawnień tokena nie może być pusta.'])
   const missing = body.permissions.filter((permission) => !session.permissions.includes(permission))
-  if (missing.length > 0) throw new KsefException(26001, [`Brakujące uprawnienia: ${missing.join(', ')}.`])
+  if (missing.length > 0)
+    throw new KsefException(26001, [`Brakujące uprawnienia: ${missing.join(', ')}.`])
   if (!session.subject) throw new KsefException(21405, ['Nie ustalono podmiotu uwierzytelnienia.'])
   const token = createKsefToken(core.state, {
     context: session.context,
@@ -115,12 +122,22 @@ export function tokenRoutes(core: SimulatorCore): RouteTable {
         const authorIdentifier = ctx.query.get('authorIdentifier')?.toLowerCase()
         const authorType = ctx.query.get('authorIdentifierType')
         const tokens = visibleTokens(state, session)
-          .filter((token) => statuses.length === 0 || statuses.includes(ksefTokenStatus(token, ctx.now)))
+          .filter(
+            (token) => statuses.length === 0 || statuses.includes(ksefTokenStatus(token, ctx.now)),
+          )
           .filter((token) => !description || token.description.toLowerCase().includes(description))
-          .filter((token) => !authorIdentifier || token.author.value.toLowerCase().includes(authorIdentifier))
+          .filter(
+            (token) =>
+              !authorIdentifier || token.author.value.toLowerCase().includes(authorIdentifier),
+          )
           .filter((token) => !authorType || token.author.type === authorType)
           .sort((a, b) => b.createdMs - a.createdMs)
-        const { page, continuationToken } = continuationPage('tokens', tokens, ctx.query, ctx.headers['x-continuation-token'])
+        const { page, continuationToken } = continuationPage(
+          'tokens',
+          tokens,
+          ctx.query,
+          ctx.headers['x-continuation-token'],
+        )
         return json(200, {
           ...(continuationToken ? { continuationToken } : {}),
           tokens: page.map((token) => tokenItem(token, ctx.now)),
@@ -132,8 +149,13 @@ export function tokenRoutes(core: SimulatorCore): RouteTable {
       handle: (ctx) => {
         const session = sessionOf(core, ctx)
         const reference = ctx.params.referenceNumber ?? ''
-        const token = visibleTokens(state, session).find((candidate) => candidate.referenceNumber === reference)
-        if (!token) throw new KsefException(21405, [`Token o numerze referencyjnym ${reference} nie został znaleziony.`])
+        const token = visibleTokens(state, session).find(
+          (candidate) => candidate.referenceNumber === reference,
+        )
+        if (!token)
+          throw new KsefException(21405, [
+            `Token o numerze referencyjnym ${reference} nie został znaleziony.`,
+          ])
         return json(200, tokenItem(token, ctx.now))
       },
     },
@@ -144,7 +166,9 @@ export function tokenRoutes(core: SimulatorCore): RouteTable {
         const reference = ctx.params.referenceNumber ?? ''
         const token = state.tokens.get(reference)
         if (!token || contextKey(token.context) !== contextKey(session.context)) {
-          throw new KsefException(21405, [`Token o numerze referencyjnym ${reference} nie został znaleziony.`])
+          throw new KsefException(21405, [
+            `Token o numerze referencyjnym ${reference} nie został znaleziony.`,
+          ])
         }
         if (!mayRevoke(state, session, token)) {
           throw new Forbidden('insufficient-resource-access', 'Brak dostępu do wskazanego tokena.')
