@@ -113,6 +113,14 @@ describe('accepted signatures (xmlsec1 over a XAdES-BES template)', () => {
     await redeemSession(sim, init)
   })
 
+  test('a signing certificate with keyUsage digitalSignature only (no keyCertSign) still counts as self-signed', async () => {
+    const signing = await selfSignedCertificate(ws, PERSON_SUBJECT, 'ec', 730, [
+      'keyUsage=critical,digitalSignature',
+      'basicConstraints=critical,CA:FALSE',
+    ])
+    await redeemSession(sim, await submitSignature(sim, ws, signing, { nip: NIP }))
+  })
+
   test('a company seal (organizationIdentifier VATPL-…) logs in as QualifiedSeal', async () => {
     const seal = await selfSignedCertificate(
       ws,

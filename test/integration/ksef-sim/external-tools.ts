@@ -92,6 +92,7 @@ export async function selfSignedCertificate(
   subject: string,
   keyType: KeyType | 'rsa1024' = 'ec',
   days = 730,
+  extensions: string[] = [],
 ): Promise<KeyAndCertificate> {
   const keyPath = workspace.path('key.pem')
   const certPath = workspace.path('cert.pem')
@@ -109,6 +110,7 @@ export async function selfSignedCertificate(
     '-subj',
     subject,
     '-utf8',
+    ...extensions.flatMap((extension) => ['-addext', extension]),
   ])
   return {
     keyPath,

@@ -93,8 +93,10 @@ function signatureLogin(core: SimulatorCore, ctx: RequestContext): SimResponse {
   const { certificate, certificateDer } = signature
 
   const issuedHere = core.authority.issued(certificate)
+  // Not X509Certificate.checkIssued: OpenSSL's issuer check wants keyCertSign, which a signing
+  // certificate (keyUsage digitalSignature, as the official helpers make them) does not have.
   const selfSigned =
-    certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey)
+    certificate.subject === certificate.issuer && certificate.verify(certificate.publicKey)
   if (!issuedHere && !selfSigned) {
     throw new KsefException(21115, [
       'Certyfikat nie został wystawiony przez zaufane centrum certyfikacji.',
