@@ -59,7 +59,7 @@ export function App() {
                 onEdit={() => setDialog({ kind: 'edit', company: selected })}
                 onRemove={() => setDialog({ kind: 'remove', company: selected })}
               />
-              <CompanyTabs />
+              <CompanyTabs company={selected} />
             </Box>
           ) : (
             <Typography color="text.secondary" sx={{ m: 'auto' }} data-testid="select-prompt">

@@ -1,51 +1,31 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settingsFilePath } from '../../electron/vault/conf-settings-store'
 import { companySecretPrefix } from '../../electron/vault/secret-store'
-import { startAppServer, type RunningAppServer } from '../bridge/app-server'
-import { tempFolder } from '../support/temp-folder'
-import { launchChromium, screenshot, watchPageErrors } from './support/browser'
+import type { Environment } from '../../shared/domain/environment'
+import type { RunningAppServer } from '../bridge/app-server'
+import { addCompany as addCompanyIn, openApp, type E2eApp } from './support/app'
+import { screenshot } from './support/browser'
 
 // The company list, whole, in headless Chromium: renderer → bridge → dispatch → handlers → files.
 
 describe('companies, in the browser', () => {
-  const folder = tempFolder('ksef-desk-e2e-')
+  let app: E2eApp
   let server: RunningAppServer
-  let browser: Browser
   let page: Page
-  let pageErrors: string[]
 
   beforeAll(async () => {
-    server = await startAppServer({ dataFolder: folder.path, passphrase: 'e2e passphrase' })
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    pageErrors = watchPageErrors(page)
-    await page.goto(server.url)
+    app = await openApp()
+    server = app.server
+    page = app.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    folder.remove()
-  })
+  afterAll(() => app?.close())
 
   const items = () => page.getByTestId('company-item')
-
-  async function addCompany(
-    name: string,
-    identifier: string,
-    environment?: 'Test' | 'Demo' | 'Production',
-  ) {
-    await page.getByTestId('add-company').click()
-    await page.getByTestId('company-name').fill(name)
-    await page.getByTestId('company-identifier').fill(identifier)
-    if (environment) {
-      await page.getByTestId('company-environment').click()
-      await page.getByTestId(`environment-${environment}`).click()
-    }
-    await page.getByTestId('company-save').click()
-  }
+  const addCompany = (name: string, identifier: string, environment?: Environment) =>
+    addCompanyIn(page, name, identifier, environment)
 
   it('starts empty, in Polish', async () => {
     await expect
@@ -77,7 +57,7 @@ describe('companies, in the browser', () => {
   })
 
   it('shows a precise Polish message for an invalid NIP and stores nothing', async () => {
-    const before = readFileSync(settingsFilePath(folder.path), 'utf8')
+    const before = readFileSync(settingsFilePath(app.dataFolder), 'utf8')
     await addCompany('Firma z literówką', '5265877636')
     const field = page.getByTestId('company-form').locator('.MuiFormHelperText-root.Mui-error')
     await expect
@@ -95,7 +75,7 @@ describe('companies, in the browser', () => {
     await page.getByRole('button', { name: 'Anuluj' }).click()
     expect(await items().count()).toBe(1)
     expect(server.ctx.companies.list()).toHaveLength(1)
-    expect(readFileSync(settingsFilePath(folder.path), 'utf8')).toBe(before)
+    expect(readFileSync(settingsFilePath(app.dataFolder), 'utf8')).toBe(before)
   })
 
   it('refuses the same NIP twice in one environment, with the reason from main', async () => {
@@ -162,13 +142,15 @@ describe('companies, in the browser', () => {
     expect(server.ctx.preferences.get()).toEqual({ language: 'pl' })
   })
 
-  it('shows the tabs with a plain "not available yet" line', async () => {
-    for (const tab of ['general', 'certificates', 'tokens']) {
-      await page.getByTestId(`tab-${tab}`).click()
-      expect(await page.getByTestId(`panel-${tab}`).textContent()).toBe(
-        'Ta zakładka nie jest jeszcze dostępna w tej wersji programu.',
-      )
-    }
+  it('opens the Certyfikaty and Tokeny tabs of the selected company, empty', async () => {
+    await page.getByTestId('tab-certificates').click()
+    expect(await page.getByTestId('certificates-empty').textContent()).toBe(
+      'Brak certyfikatów. Wczytaj certyfikat KSeF z pliku.',
+    )
+    await page.getByTestId('tab-tokens').click()
+    expect(await page.getByTestId('tokens-empty').textContent()).toBe('Brak tokenów.')
+    expect(await page.getByTestId('token-sunset').textContent()).toContain('31 grudnia 2026')
+    await page.getByTestId('tab-general').click()
   })
 
   it('asks before removing, and removes the company with its secrets', async () => {
@@ -178,19 +160,19 @@ describe('companies, in the browser', () => {
 
     await items().filter({ hasText: 'Nowak' }).click()
     await page.getByTestId('company-remove').click()
-    const dialog = page.getByTestId('remove-company-dialog')
+    const dialog = page.getByTestId('confirm-dialog')
     expect(await dialog.getByRole('heading').textContent()).toBe(
       'Usunąć firmę „Zakład Produkcyjny Nowak”?',
     )
     await screenshot(page, 'remove-company-pl')
-    await page.getByTestId('remove-cancel').click()
+    await page.getByTestId('confirm-cancel').click()
     expect(await items().count()).toBe(2)
     expect(await server.ctx.secrets.get(`${companySecretPrefix(nowak.id)}token/1`)).toBe(
       'nowak-token',
     )
 
     await page.getByTestId('company-remove').click()
-    await page.getByTestId('remove-confirm').click()
+    await page.getByTestId('confirm-ok').click()
     await expect.poll(() => items().count()).toBe(1)
     expect(await page.getByTestId('select-prompt').textContent()).toBe(
       'Wybierz firmę z listy po lewej.',
@@ -202,6 +184,6 @@ describe('companies, in the browser', () => {
   })
 
   it('the page itself never failed', () => {
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -2,16 +2,25 @@ import Box from '@mui/material/Box'
 import Tab from '@mui/material/Tab'
 import Tabs from '@mui/material/Tabs'
 import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Company } from '../../../../shared/domain/company'
+import { useCredentials } from '../../store/credentials'
+import { CertificatesTab } from '../certificates/CertificatesTab'
+import { TokensTab } from '../tokens/TokensTab'
 
 const tabs = ['general', 'certificates', 'tokens'] as const
 type TabName = (typeof tabs)[number]
 
-/** Ogólne / Certyfikaty / Tokeny. Each tab's content arrives with its own feature. */
-export function CompanyTabs() {
+/** Ogólne / Certyfikaty / Tokeny of the selected company. */
+export function CompanyTabs({ company }: { company: Company }) {
   const { t } = useTranslation()
   const [tab, setTab] = useState<TabName>('general')
+  const load = useCredentials((state) => state.load)
+  useEffect(() => {
+    void load(company.id)
+  }, [company.id, load])
+
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Tabs
@@ -24,7 +33,11 @@ export function CompanyTabs() {
         ))}
       </Tabs>
       <Box role="tabpanel" sx={{ p: 3, overflowY: 'auto' }} data-testid={`panel-${tab}`}>
-        <Typography color="text.secondary">{t('tabs.notAvailable')}</Typography>
+        {tab === 'certificates' && <CertificatesTab company={company} />}
+        {tab === 'tokens' && <TokensTab />}
+        {tab === 'general' && (
+          <Typography color="text.secondary">{t('tabs.notAvailable')}</Typography>
+        )}
       </Box>
     </Box>
   )

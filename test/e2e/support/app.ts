@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core'
+import type { Environment } from '../../../shared/domain/environment'
+import {
+  startAppServer,
+  type AppServerOptions,
+  type RunningAppServer,
+} from '../../bridge/app-server'
+import { tempFolder } from '../../support/temp-folder'
+import { launchChromium, watchPageErrors } from './browser'
+
+export interface E2eApp {
+  server: RunningAppServer
+  browser: Browser
+  page: Page
+  /** Errors the page itself raised (uncaught exceptions, console errors). */
+  pageErrors: string[]
+  dataFolder: string
+  close: () => Promise<void>
+}
+
+/** The app over a fresh data folder, opened in headless Chromium through the bridge. */
+export async function openApp(options: Partial<AppServerOptions> = {}): Promise<E2eApp> {
+  const folder = tempFolder('ksef-desk-e2e-')
+  const server = await startAppServer({
+    dataFolder: folder.path,
+    passphrase: 'e2e passphrase',
+    ...options,
+  })
+  const browser = await launchChromium()
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 820 },
+    acceptDownloads: true,
+  })
+  const pageErrors = watchPageErrors(page)
+  await page.goto(server.url)
+  return {
+    server,
+    browser,
+    page,
+    pageErrors,
+    dataFolder: folder.path,
+    close: async () => {
+      await browser.close()
+      await server.close()
+      folder.remove()
+    },
+  }
+}
+
+/** Fills and saves the company form, as a user does. */
+export async function addCompany(
+  page: Page,
+  name: string,
+  identifier: string,
+  environment?: Environment,
+): Promise<void> {
+  await page.getByTestId('add-company').click()
+  await page.getByTestId('company-name').fill(name)
+  await page.getByTestId('company-identifier').fill(identifier)
+  if (environment) {
+    await page.getByTestId('company-environment').click()
+    await page.getByTestId(`environment-${environment}`).click()
+  }
+  await page.getByTestId('company-save').click()
+}
