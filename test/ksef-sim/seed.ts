@@ -81,7 +81,8 @@ export interface SimulatorSeed {
   issueCertificate(options: {
     subject: EnrollmentData
     type?: CertificateType
-    keyType?: 'EC' | 'RSA'
+    /** EC P-256 (default) or RSA 2048; either case. */
+    keyType?: 'EC' | 'RSA' | 'ec' | 'rsa'
     validFrom?: Date
     validTo?: Date
     name?: string
@@ -192,7 +193,7 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
       owner,
     }) {
       const { publicKey, privateKey } =
-        keyType === 'EC'
+        keyType.toUpperCase() === 'EC'
           ? generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
           : generateKeyPairSync('rsa', { modulusLength: 2048 })
       const now = core.clock.now()

@@ -244,6 +244,26 @@ describe('enrollment → issued certificate (CSRs by openssl req)', () => {
     ])
   })
 
+  test('polls racing each other get one and the same certificate', async () => {
+    const reply = await enroll(
+      (await opensslCsr(ws, subjectArg)).csrBase64,
+      'Authentication',
+      'Wyscig',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const path = `/certificates/enrollments/${text(reply.body, 'referenceNumber')}`
+    const polls = await Promise.all(
+      Array.from({ length: 5 }, () => call(sim, 'GET', path, { bearer: session.accessToken })),
+    )
+    const serials = new Set(polls.map((poll) => text(poll.body, 'certificateSerialNumber')))
+    expect(serials.size).toBe(1)
+    const query = await call(sim, 'POST', '/certificates/query', {
+      bearer: session.accessToken,
+      json: { name: 'Wyscig' },
+    })
+    expect(field(query.body, 'certificates')).toHaveLength(1)
+  })
+
   test('a public key certified once is refused the second time: status 400 in the enrollment', async () => {
     const first = await opensslCsr(ws, subjectArg, { key: 'ec' })
     expect(field(await awaitEnrollment(await enroll(first.csrBase64)), 'status', 'code')).toBe(200)

@@ -192,6 +192,7 @@ interface QueryBody {
 
 export function certificateRoutes(core: SimulatorCore): RouteTable {
   const { state } = core
+  const settling = new Map<string, Promise<void>>()
   return {
     'GET /certificates/limits': {
       bearer: ['access'],
@@ -223,8 +224,14 @@ export function certificateRoutes(core: SimulatorCore): RouteTable {
         if (!enrollment || !ownedBy(state, subject, enrollment.subject))
           throw new KsefException(25005)
         if (ctx.now - enrollment.requestMs > ENROLLMENT_STATUS_RETENTION_MS) throw new Gone()
-        if (!enrollment.result && ctx.now >= enrollment.readyAtMs)
-          await settleEnrollment(core, enrollment, ctx.now)
+        if (!enrollment.result && ctx.now >= enrollment.readyAtMs) {
+          // Two polls at once must not issue two certificates for one enrollment.
+          const pending =
+            settling.get(enrollment.referenceNumber) ?? settleEnrollment(core, enrollment, ctx.now)
+          settling.set(enrollment.referenceNumber, pending)
+          await pending
+          settling.delete(enrollment.referenceNumber)
+        }
         const result = enrollment.result
         return json(200, {
           requestDate: formatKsefTimestamp(enrollment.requestMs),
