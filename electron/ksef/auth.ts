@@ -1,0 +1,279 @@
+// Logging in to one KSeF context: challenge → signed request or encrypted token → status polling
+// → redeem (once) → access and refresh tokens; and refreshing the access token later.
+import type { KeyObject } from 'node:crypto'
+import { systemClock, type Clock } from '../clock'
+import {
+  buildAuthTokenRequest,
+  type AllowedIps,
+  type ContextIdentifier,
+  type SubjectIdentifierType,
+} from '../crypto/auth-token-request'
+import { encryptKsefToken } from '../crypto/token-cipher'
+import { signAuthTokenRequest } from '../crypto/xades'
+import { emptyFacts, isKsefError, KsefError } from './errors'
+import type { KsefHttp } from './http'
+import type { components } from './openapi-types'
+import { getPublicKeyCertificates, pickPublicKey, type PublicKeyCertificate } from './security'
+
+type Schemas = components['schemas']
+export type AuthenticationChallenge = Schemas['AuthenticationChallengeResponse']
+export type AuthenticationInit = Schemas['AuthenticationInitResponse']
+export type AuthenticationStatus = Schemas['AuthenticationOperationStatusResponse']
+export type AuthenticationTokens = Schemas['AuthenticationTokensResponse']
+export type AccessTokenRefresh = Schemas['AuthenticationTokenRefreshResponse']
+
+export function getChallenge(http: KsefHttp): Promise<AuthenticationChallenge> {
+  return http
+    .request<AuthenticationChallenge>({
+      method: 'POST',
+      path: '/auth/challenge',
+      repeatable: true,
+      expect: ['challenge', 'timestampMs'],
+    })
+    .then((r) => r.data)
+}
+
+/** POST /auth/xades-signature with the signed bytes exactly as they are. One-shot. */
+export function submitXadesSignature(
+  http: KsefHttp,
+  signedXml: string | Buffer,
+  options: { verifyCertificateChain?: boolean } = {},
+): Promise<AuthenticationInit> {
+  return http
+    .request<AuthenticationInit>({
+      method: 'POST',
+      path: '/auth/xades-signature',
+      query:
+        options.verifyCertificateChain === undefined
+          ? undefined
+          : { verifyCertificateChain: options.verifyCertificateChain },
+      xml: signedXml,
+      repeatable: false,
+      expect: ['referenceNumber', 'authenticationToken'],
+    })
+    .then((r) => r.data)
+}
+
+/** POST /auth/ksef-token. One-shot. */
+export function submitKsefToken(
+  http: KsefHttp,
+  request: Schemas['InitTokenAuthenticationRequest'],
+): Promise<AuthenticationInit> {
+  return http
+    .request<AuthenticationInit>({
+      method: 'POST',
+      path: '/auth/ksef-token',
+      json: request,
+      repeatable: false,
+      expect: ['referenceNumber', 'authenticationToken'],
+    })
+    .then((r) => r.data)
+}
+
+export function getAuthenticationStatus(
+  http: KsefHttp,
+  referenceNumber: string,
+  authenticationToken: string,
+): Promise<AuthenticationStatus> {
+  return http
+    .request<AuthenticationStatus>({
+      method: 'GET',
+      path: `/auth/${encodeURIComponent(referenceNumber)}`,
+      bearer: authenticationToken,
+      repeatable: true,
+      expect: ['status'],
+    })
+    .then((r) => r.data)
+}
+
+/** POST /auth/token/redeem: works once per authentication, so never repeated. */
+export function redeemTokens(
+  http: KsefHttp,
+  authenticationToken: string,
+): Promise<AuthenticationTokens> {
+  return http
+    .request<AuthenticationTokens>({
+      method: 'POST',
+      path: '/auth/token/redeem',
+      bearer: authenticationToken,
+      repeatable: false,
+      expect: ['accessToken', 'refreshToken'],
+    })
+    .then((r) => r.data)
+}
+
+/** POST /auth/token/refresh: a new access token; the refresh token stays the same. */
+export function refreshAccessToken(
+  http: KsefHttp,
+  refreshToken: string,
+): Promise<AccessTokenRefresh> {
+  return http
+    .request<AccessTokenRefresh>({
+      method: 'POST',
+      path: '/auth/token/refresh',
+      bearer: refreshToken,
+      repeatable: true,
+      expect: ['accessToken'],
+    })
+    .then((r) => r.data)
+}
+
+export interface PollOptions {
+  clock?: Clock
+  delay?: (ms: number) => Promise<void>
+  /** Between polls; default 1 s. */
+  intervalMs?: number
+  /** Give up after this long at status 100; default 2 minutes (qualified certificates wait for OCSP). */
+  timeoutMs?: number
+  onStatus?: (status: AuthenticationStatus) => void
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls GET /auth/{ref} until KSeF decides; a failure status (415, 450, …) is thrown as KSEF_AUTH_FAILED. */
+export async function waitForAuthentication(
+  http: KsefHttp,
+  init: AuthenticationInit,
+  options: PollOptions = {},
+): Promise<AuthenticationStatus> {
+  const clock = options.clock ?? systemClock
+  const delay = options.delay ?? sleep
+  const deadline = clock.now() + (options.timeoutMs ?? 120_000)
+  const where = { method: 'GET', path: `/auth/${init.referenceNumber}` }
+  for (;;) {
+    const status = await getAuthenticationStatus(
+      http,
+      init.referenceNumber,
+      init.authenticationToken.token,
+    )
+    options.onStatus?.(status)
+    const code = status.status.code
+    if (code === 200) return status
+    if (code !== 100) {
+      throw new KsefError(
+        'KSEF_AUTH_FAILED',
+        `KSeF refused the login: ${status.status.description} (status ${code}).`,
+        {
+          ...emptyFacts(where),
+          httpStatus: 200,
+          ksef: { kind: 'authStatus', code },
+          description: status.status.description,
+          ksefDetails: status.status.details ?? [],
+        },
+      )
+    }
+    if (clock.now() >= deadline) {
+      throw new KsefError(
+        'KSEF_AUTH_PENDING_TIMEOUT',
+        'KSeF is still checking the login. Check its status again later.',
+        { ...emptyFacts(where), httpStatus: 200, ksef: { kind: 'authStatus', code: 100 } },
+      )
+    }
+    await delay(options.intervalMs ?? 1_000)
+  }
+}
+
+export interface LoginResult {
+  referenceNumber: string
+  status: AuthenticationStatus
+  tokens: AuthenticationTokens
+}
+
+/** Waits for KSeF's decision and redeems the tokens: the end of every login. */
+export async function completeAuthentication(
+  http: KsefHttp,
+  init: AuthenticationInit,
+  options: PollOptions = {},
+): Promise<LoginResult> {
+  const status = await waitForAuthentication(http, init, options)
+  const tokens = await redeemTokens(http, init.authenticationToken.token)
+  return { referenceNumber: init.referenceNumber, status, tokens }
+}
+
+export interface CertificateLoginInput {
+  context: ContextIdentifier
+  /** DER of the certificate whose key signs. */
+  certificate: Buffer
+  privateKey: KeyObject
+  subjectIdentifierType?: SubjectIdentifierType
+  allowedIps?: AllowedIps
+  /** Leave unset for self-signed certificates on TEST. */
+  verifyCertificateChain?: boolean
+}
+
+/** Log in with a certificate and its key (a KSeF Authentication certificate, or any on TEST). */
+export async function loginWithCertificate(
+  http: KsefHttp,
+  input: CertificateLoginInput,
+  options: PollOptions = {},
+): Promise<LoginResult> {
+  const challenge = await getChallenge(http)
+  const xml = buildAuthTokenRequest({
+    challenge: challenge.challenge,
+    context: input.context,
+    subjectIdentifierType: input.subjectIdentifierType,
+    allowedIps: input.allowedIps,
+  })
+  const signed = signAuthTokenRequest(xml, input, { clock: options.clock })
+  const init = await submitXadesSignature(http, signed, {
+    verifyCertificateChain: input.verifyCertificateChain,
+  })
+  return completeAuthentication(http, init, options)
+}
+
+export interface TokenLoginInput {
+  context: ContextIdentifier
+  token: string
+  allowedIps?: AllowedIps
+  /** MF keys fetched earlier, to save a call; reloaded once when KSeF says they are retired (21470). */
+  publicKeys?: readonly PublicKeyCertificate[]
+}
+
+/** Log in with a KSeF token. */
+export async function loginWithKsefToken(
+  http: KsefHttp,
+  input: TokenLoginInput,
+  options: PollOptions = {},
+): Promise<LoginResult> {
+  const clock = options.clock ?? systemClock
+  let keys = input.publicKeys ?? (await getPublicKeyCertificates(http))
+  for (let reloaded = false; ; reloaded = true) {
+    const key = pickPublicKey(keys, 'KsefTokenEncryption', clock)
+    const challenge = await getChallenge(http)
+    const request: Schemas['InitTokenAuthenticationRequest'] = {
+      challenge: challenge.challenge,
+      contextIdentifier: input.context,
+      encryptedToken: encryptKsefToken({
+        token: input.token,
+        timestampMs: challenge.timestampMs,
+        publicKey: key.certificate,
+      }),
+      publicKeyId: key.publicKeyId,
+      ...(input.allowedIps
+        ? { authorizationPolicy: { allowedIps: copyIps(input.allowedIps) } }
+        : {}),
+    }
+    let init: AuthenticationInit
+    try {
+      init = await submitKsefToken(http, request)
+    } catch (error) {
+      // 21470: the key was retired. KSeF refused before acting, so with fresh keys and a fresh
+      // challenge this is a new request, not a repeat.
+      if (reloaded || !isRetiredKey(error)) throw error
+      keys = await getPublicKeyCertificates(http)
+      continue
+    }
+    return completeAuthentication(http, init, options)
+  }
+}
+
+const isRetiredKey = (error: unknown): boolean =>
+  isKsefError(error) && error.ksef?.kind === 'exception' && error.ksef.code === 21470
+
+function copyIps(ips: AllowedIps): Schemas['AllowedIps'] {
+  return {
+    ...(ips.ip4Addresses ? { ip4Addresses: [...ips.ip4Addresses] } : {}),
+    ...(ips.ip4Ranges ? { ip4Ranges: [...ips.ip4Ranges] } : {}),
+    ...(ips.ip4Masks ? { ip4Masks: [...ips.ip4Masks] } : {}),
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import {
+  explainKsefCode,
+  findKsefCode,
+  ksefCodes,
+  type KsefCodeKind,
+} from '../../../shared/ksef/codes'
+
+const documented: [KsefCodeKind, (number | string)[]][] = [
+  ['authStatus', [100, 200, 415, 425, 450, 460, 470, 480, 500, 550]],
+  [
+    'exception',
+    [
+      21001, 21111, 21115, 21117, 21217, 21301, 21304, 21308, 21401, 21405, 21406, 21418, 21470,
+      9101, 9102, 9103, 9105, 25001, 25002, 25003, 25004, 25005, 25006, 25007, 25008, 25009, 25010,
+      25011, 26001, 26002,
+    ],
+  ],
+  ['enrollmentStatus', [100, 200, 400, 500, 550]],
+  ['http', [401, 403, 410, 429, 500, 502, 503, 504]],
+  [
+    'forbiddenReason',
+    [
+      'missing-permissions',
+      'ip-not-allowed',
+      'insufficient-resource-access',
+      'auth-method-not-allowed',
+      'security-service-blocked',
+      'context-type-not-allowed',
+    ],
+  ],
+]
+
+describe('KSeF codes', () => {
+  it.each(documented)('explains every documented %s code in Polish and English', (kind, codes) => {
+    for (const code of codes) {
+      const explanation = findKsefCode(kind, code)
+      expect(explanation, `${kind} ${code}`).toBeDefined()
+      for (const language of ['pl', 'en'] as const) {
+        const text = explanation?.[language]
+        expect(text?.title.length, `${kind} ${code} ${language}`).toBeGreaterThan(3)
+        expect(text?.explanation.length).toBeGreaterThan(10)
+        expect(text?.fix.length).toBeGreaterThan(5)
+      }
+    }
+  })
+
+  it('says what the accountant needs for the common failures', () => {
+    expect(explainKsefCode('exception', 21115).en.explanation).toMatch(/another environment/)
+    expect(explainKsefCode('exception', 21115).pl.explanation).toMatch(/innego środowiska/)
+    expect(explainKsefCode('authStatus', 415).en.title).toBe('No permissions in this context')
+    expect(explainKsefCode('authStatus', 450).en.title).toBe('Bad token')
+    expect(explainKsefCode('exception', 9105).en.explanation).toMatch(/format/)
+    expect(explainKsefCode('exception', '21111').en.explanation).toMatch(/10 minutes/)
+  })
+
+  it('names an undocumented code instead of failing', () => {
+    expect(findKsefCode('exception', 12345)).toBeUndefined()
+    expect(explainKsefCode('exception', 12345).en.title).toBe('KSeF code 12345')
+    expect(explainKsefCode('exception', 12345).pl.explanation).toContain('12345')
+  })
+
+  it('has no entry without both languages', () => {
+    for (const entries of Object.values(ksefCodes)) {
+      for (const explanation of Object.values(entries))
+        expect(Object.keys(explanation).sort()).toEqual(['en', 'pl'])
+    }
+  })
+})
