@@ -46,7 +46,7 @@ export function getEnrollmentData(
 }
 
 /** Submits a CSR. One-shot: a repeat could file a second request and count against the limit. */
-export function enrollCertificate(
+export async function enrollCertificate(
   http: KsefHttp,
   accessToken: string,
   request: EnrollCertificateRequest,
@@ -58,16 +58,15 @@ export function enrollCertificate(
       { field: 'certificateName' },
     )
   }
-  return http
-    .request<EnrollCertificateResponse>({
-      method: 'POST',
-      path: '/certificates/enrollments',
-      json: request,
-      bearer: accessToken,
-      repeatable: false,
-      expect: ['referenceNumber'],
-    })
-    .then((r) => r.data)
+  const response = await http.request<EnrollCertificateResponse>({
+    method: 'POST',
+    path: '/certificates/enrollments',
+    json: request,
+    bearer: accessToken,
+    repeatable: false,
+    expect: ['referenceNumber'],
+  })
+  return response.data
 }
 
 export function getEnrollmentStatus(
