@@ -218,7 +218,12 @@ describe('accepted signatures (xmlsec1 over a XAdES-BES template)', () => {
   })
 
   test('GET /auth/{ref} answers 100 until the configured delay has passed', async () => {
-    const slow = await startSimulator({ authStatusDelayMs: 400, limits: false })
+    let offset = 0
+    const slow = await startSimulator({
+      authStatusDelayMs: 60_000,
+      clock: { now: () => Date.now() + offset },
+      limits: false,
+    })
     try {
       const init = await submitSignature(slow, ws, ecSigner, { nip: NIP })
       const token = text(init.body, 'authenticationToken', 'token')
@@ -234,7 +239,7 @@ describe('accepted signatures (xmlsec1 over a XAdES-BES template)', () => {
       expect(exceptionDetails(early)[0]).toBe(
         'Status uwierzytelniania (100) nie pozwala na pobranie tokenów.',
       )
-      await new Promise((resolve) => setTimeout(resolve, 450))
+      offset += 60_000
       await redeemSession(slow, init)
       expect(slow.contractViolations).toEqual([])
     } finally {

@@ -16,6 +16,7 @@ import {
 import type { SimReply } from './sim-http'
 import { call, exceptionCode, exceptionDetails, field, text } from './sim-http'
 
+let offset = 0
 let sim: RunningSimulator
 let ws: Workspace
 let owner: Session
@@ -24,8 +25,9 @@ const context = { type: 'Nip', value: NIP } as const
 beforeAll(async () => {
   sim = await startSimulator({
     authStatusDelayMs: 0,
-    tokenActivationDelayMs: 150,
-    revocationDelayMs: 150,
+    tokenActivationDelayMs: 60_000,
+    revocationDelayMs: 60_000,
+    clock: { now: () => Date.now() + offset },
     limits: false,
   })
   ws = await Workspace.create()
@@ -55,14 +57,6 @@ async function status(bearer: string, reference: string): Promise<unknown> {
   return field(reply.body, 'status')
 }
 
-async function until(bearer: string, reference: string, wanted: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if ((await status(bearer, reference)) === wanted) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`token ${reference} never became ${wanted}`)
-}
-
 describe('POST /tokens and the token lifecycle', () => {
   test('returned once, Pending then Active; logs in; DELETE makes it Revoking then Revoked; then 450', async () => {
     const created = await generate(
@@ -82,7 +76,8 @@ describe('POST /tokens and the token lifecycle', () => {
       'Token nieaktywny',
     ])
 
-    await until(owner.accessToken, reference, 'Active')
+    offset += 60_000
+    expect(await status(owner.accessToken, reference)).toBe('Active')
     const listed = await call(sim, 'GET', `/tokens/${reference}`, { bearer: owner.accessToken })
     expect(listed.text).not.toContain(token.split('|')[2] ?? 'secret')
     expect(listed.body).toMatchObject({
@@ -102,7 +97,8 @@ describe('POST /tokens and the token lifecycle', () => {
       (await call(sim, 'DELETE', `/tokens/${reference}`, { bearer: owner.accessToken })).status,
     ).toBe(204)
     expect(await status(owner.accessToken, reference)).toBe('Revoking')
-    await until(owner.accessToken, reference, 'Revoked')
+    offset += 60_000
+    expect(await status(owner.accessToken, reference)).toBe('Revoked')
     const after = await submitKsefToken(sim, ws, token, context)
     expect(field(await awaitAuthStatus(sim, after), 'status', 'details')).toEqual([
       'Token unieważniony',
