@@ -90,19 +90,18 @@ export function signAuthTokenRequest(
   // The algorithm follows the key: KSeF certificates are ECDSA-signed by MF even when the
   // subject key is RSA, so the certificate's own signature algorithm says nothing.
   const algorithm = assertSigningKey(credential.privateKey)
-  const certificate = new X509Certificate(credential.certificate)
-  assertKeyMatchesCertificate(credential.privateKey, certificate)
-  const der = Buffer.from(certificate.raw)
+  const certificate = certificateFacts(credential.certificate)
+  assertKeyMatchesCertificate(credential.privateKey, certificate.x509)
   const signingTime = new Date((options.clock ?? systemClock).now() - 60_000)
 
   const signer = new SignedXml({
     privateKey: credential.privateKey,
     signatureAlgorithm: algorithm.type === 'ec' ? algorithms.ecdsaSha256 : algorithms.rsaSha256,
     canonicalizationAlgorithm: algorithms.excC14n,
-    objects: [{ content: qualifyingProperties(der, signingTime) }],
+    objects: [{ content: qualifyingProperties(certificate, signingTime) }],
     getKeyInfoContent: ({ prefix } = {}) => {
       const p = prefix ? `${prefix}:` : ''
-      return `<${p}X509Data><${p}X509Certificate>${der.toString('base64')}</${p}X509Certificate></${p}X509Data>`
+      return `<${p}X509Data><${p}X509Certificate>${certificate.base64}</${p}X509Certificate></${p}X509Data>`
     },
   })
   signer.SignatureAlgorithms[algorithms.ecdsaSha256] = EcdsaSha256
@@ -126,19 +125,51 @@ export function signAuthTokenRequest(
   return signer.getSignedXml()
 }
 
-function qualifyingProperties(certificateDer: Buffer, signingTime: Date): string {
-  const digest = createHash('sha256').update(certificateDer).digest('base64')
-  const serial = BigInt(`0x${new X509Certificate(certificateDer).serialNumber}`).toString(10)
+interface CertificateFacts {
+  x509: X509Certificate
+  base64: string
+  digest: string
+  issuerName: string
+  serialDecimal: string
+}
+
+// What SignedProperties says about a certificate, by the certificate's SHA-256: logging in
+// company after company re-signs with the same few certificates, and parsing the issuer name
+// costs more than the rest of the signature.
+const factsByDigest = new Map<string, CertificateFacts>()
+const factsKept = 32
+
+function certificateFacts(der: Buffer): CertificateFacts {
+  const digest = createHash('sha256').update(der).digest('base64')
+  const known = factsByDigest.get(digest)
+  if (known) return known
+  const x509 = new X509Certificate(der)
+  const facts: CertificateFacts = {
+    x509,
+    base64: Buffer.from(x509.raw).toString('base64'),
+    digest,
+    issuerName: issuerDistinguishedName(Buffer.from(x509.raw)),
+    serialDecimal: BigInt(`0x${x509.serialNumber}`).toString(10),
+  }
+  if (factsByDigest.size >= factsKept) {
+    const oldest = factsByDigest.keys().next().value
+    if (oldest !== undefined) factsByDigest.delete(oldest)
+  }
+  factsByDigest.set(digest, facts)
+  return facts
+}
+
+function qualifyingProperties(certificate: CertificateFacts, signingTime: Date): string {
   return (
     `<xades:QualifyingProperties xmlns:xades="${xadesNamespace}" Target="#Signature">` +
     '<xades:SignedProperties Id="SignedProperties">' +
     '<xades:SignedSignatureProperties>' +
     `<xades:SigningTime>${signingTime.toISOString().replace(/\.\d{3}Z$/, 'Z')}</xades:SigningTime>` +
     '<xades:SigningCertificate><xades:Cert>' +
-    `<xades:CertDigest><ds:DigestMethod Algorithm="${algorithms.sha256}"/><ds:DigestValue>${digest}</ds:DigestValue></xades:CertDigest>` +
+    `<xades:CertDigest><ds:DigestMethod Algorithm="${algorithms.sha256}"/><ds:DigestValue>${certificate.digest}</ds:DigestValue></xades:CertDigest>` +
     '<xades:IssuerSerial>' +
-    `<ds:X509IssuerName>${escapeText(issuerDistinguishedName(certificateDer))}</ds:X509IssuerName>` +
-    `<ds:X509SerialNumber>${serial}</ds:X509SerialNumber>` +
+    `<ds:X509IssuerName>${escapeText(certificate.issuerName)}</ds:X509IssuerName>` +
+    `<ds:X509SerialNumber>${certificate.serialDecimal}</ds:X509SerialNumber>` +
     '</xades:IssuerSerial>' +
     '</xades:Cert></xades:SigningCertificate>' +
     '</xades:SignedSignatureProperties>' +
