@@ -63,7 +63,7 @@ const toBuffer = (data: BinaryLike): Buffer =>
     : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 
 export interface SigningCredential {
-  /** DER of the signing certificate. */
+  /** The signing certificate, DER or PEM. */
   certificate: Buffer
   privateKey: KeyObject
 }
@@ -133,29 +133,31 @@ interface CertificateFacts {
   serialDecimal: string
 }
 
-// What SignedProperties says about a certificate, by the certificate's SHA-256: logging in
-// company after company re-signs with the same few certificates, and parsing the issuer name
-// costs more than the rest of the signature.
-const factsByDigest = new Map<string, CertificateFacts>()
+// What SignedProperties says about a certificate, kept by the SHA-256 of the bytes given:
+// logging in company after company re-signs with the same few certificates, and parsing the
+// issuer name costs more than the rest of the signature.
+const factsByInput = new Map<string, CertificateFacts>()
 const factsKept = 32
 
-function certificateFacts(der: Buffer): CertificateFacts {
-  const digest = createHash('sha256').update(der).digest('base64')
-  const known = factsByDigest.get(digest)
+function certificateFacts(certificate: Buffer): CertificateFacts {
+  const key = createHash('sha256').update(certificate).digest('base64')
+  const known = factsByInput.get(key)
   if (known) return known
-  const x509 = new X509Certificate(der)
+  // The input may be PEM; every fact below is about the DER.
+  const x509 = new X509Certificate(certificate)
+  const der = Buffer.from(x509.raw)
   const facts: CertificateFacts = {
     x509,
-    base64: Buffer.from(x509.raw).toString('base64'),
-    digest,
-    issuerName: issuerDistinguishedName(Buffer.from(x509.raw)),
+    base64: der.toString('base64'),
+    digest: createHash('sha256').update(der).digest('base64'),
+    issuerName: issuerDistinguishedName(der),
     serialDecimal: BigInt(`0x${x509.serialNumber}`).toString(10),
   }
-  if (factsByDigest.size >= factsKept) {
-    const oldest = factsByDigest.keys().next().value
-    if (oldest !== undefined) factsByDigest.delete(oldest)
+  if (factsByInput.size >= factsKept) {
+    const oldest = factsByInput.keys().next().value
+    if (oldest !== undefined) factsByInput.delete(oldest)
   }
-  factsByDigest.set(digest, facts)
+  factsByInput.set(key, facts)
   return facts
 }
 

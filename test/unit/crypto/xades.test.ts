@@ -140,6 +140,24 @@ describe('signAuthTokenRequest', () => {
     expect(one(parse(signed), ds, 'X509IssuerName').textContent).toBe('C=PL, CN=KSeF CA')
   })
 
+  it('describes the DER of a PEM certificate, and each certificate by its own facts', async () => {
+    const first = await personCredential('ec')
+    const second = await personCredential('ec', '1111111111')
+    for (const credential of [first, second, first]) {
+      const signed = signAuthTokenRequest(request, {
+        certificate: Buffer.from(credential.certificatePem),
+        privateKey: credential.privateKey,
+      })
+      const doc = parse(signed)
+      expect(one(doc, ds, 'X509Certificate').textContent).toBe(
+        credential.certificate.toString('base64'),
+      )
+      expect(
+        one(doc, xades, 'CertDigest').getElementsByTagNameNS(ds, 'DigestValue')[0]?.textContent,
+      ).toBe(createHash('sha256').update(credential.certificate).digest('base64'))
+    }
+  })
+
   it('takes the signing time from the clock, one minute back', async () => {
     const { certificate, privateKey } = await personCredential('ec')
     const signed = signAuthTokenRequest(
