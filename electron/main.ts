@@ -9,7 +9,7 @@ import { bindContract, sendToWindow } from './platform/ipc'
 import { dataFolder } from './platform/paths'
 import { keychainWarning, safeStorageSealer } from './platform/secret-storage'
 import { openElectronSettings } from './platform/store'
-import { buildHandlerContext } from './services'
+import { buildHandlerContext, keepSessionsAlive } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
 
@@ -70,7 +70,9 @@ async function start(): Promise<void> {
     secrets: new SealedFileSecretStore(join(folder, secretsFileName), safeStorageSealer, clock),
     certificateFiles: new FolderCertificateFiles(join(folder, 'certificates')),
     warnings: warning ? [warning] : [],
+    ksefApiUrl: process.env['KSEF_DESK_API_URL'],
   })
+  keepSessionsAlive(ctx)
   bindContract(createDispatch(handlers, ctx), () => mainWindow)
 
   mainWindow = createWindow()

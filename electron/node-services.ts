@@ -16,6 +16,9 @@ export interface NodeServiceOptions {
   passphrase: string
   clock?: Clock
   events?: EventSink
+  /** Where KSeF is reached instead of the environments' hosts (the simulator). */
+  ksefApiUrl?: string | undefined
+  sleep?: (ms: number) => Promise<void>
 }
 
 /** The services over plain files, for the CLI, the sandbox and the tests: no Electron needed. */
@@ -34,5 +37,7 @@ export function openNodeServices(options: NodeServiceOptions): Promise<HandlerCo
       clock,
     ),
     certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
+    ksefApiUrl: options.ksefApiUrl,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   })
 }

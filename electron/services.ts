@@ -1,15 +1,18 @@
 import { isAppError, type AppError } from '../shared/ipc/errors'
+import { createKsefClients } from './auth/ksef-clients'
+import { LoginService } from './auth/login-service'
 import type { Clock } from './clock'
 import type { EventSink } from './events'
 import type { HandlerContext } from './handlers/context'
 import type { Logger } from './log'
 import { NoticeBoard } from './notices'
+import { AuthRepository } from './vault/auth-repository'
 import type { CertificateFiles } from './vault/certificate-files'
 import { CompanyRepository } from './vault/company-repository'
 import { CredentialRepository } from './vault/credential-repository'
 import { PreferencesRepository } from './vault/preferences-repository'
 import type { OpenedSettings } from './vault/conf-settings-store'
-import type { SealedFileSecretStore } from './vault/sealed-file-secret-store'
+import type { SecretStore } from './vault/secret-store'
 
 export interface Ports {
   version: string
@@ -18,10 +21,15 @@ export interface Ports {
   log: Logger
   events: EventSink
   settings: OpenedSettings
-  secrets: SealedFileSecretStore
+  /** A store that can be opened ahead (the sealed file) reports its problems at start. */
+  secrets: SecretStore & { open?: () => Promise<AppError | undefined> }
   certificateFiles: CertificateFiles
   /** Problems the platform found on its own (e.g. no system keyring). */
   warnings?: AppError[]
+  /** KSEF_DESK_API_URL or the developer setting: KSeF of every environment is reached there (the simulator). */
+  ksefApiUrl?: string | undefined
+  /** Waits between polls and retries; tests pass a quicker one. */
+  sleep?: (ms: number) => Promise<void>
 }
 
 /**
@@ -38,12 +46,33 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
   if (ports.settings.recovered) report(ports.settings.recovered)
   for (const warning of ports.warnings ?? []) report(warning)
   try {
-    const secretsProblem = await ports.secrets.open()
+    const secretsProblem = await ports.secrets.open?.()
     if (secretsProblem) report(secretsProblem)
   } catch (error) {
     if (!isAppError(error) || error.code !== 'SECRETS_LOCKED') throw error
     report(error)
   }
+  const companies = new CompanyRepository(ports.settings.store)
+  const credentials = new CredentialRepository(ports.settings.store)
+  const sleep =
+    ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const login = new LoginService({
+    companies,
+    credentials,
+    certificateFiles: ports.certificateFiles,
+    secrets: ports.secrets,
+    auth: new AuthRepository(ports.settings.store),
+    clients: createKsefClients({
+      customUrl: ports.ksefApiUrl,
+      clock: ports.clock,
+      log: ports.log,
+      delay: sleep,
+    }),
+    clock: ports.clock,
+    events: ports.events,
+    log: ports.log,
+    sleep,
+  })
   return {
     app: { version: ports.version, dataFolder: ports.dataFolder },
     clock: ports.clock,
@@ -51,9 +80,17 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     events: ports.events,
     notices,
     secrets: ports.secrets,
-    companies: new CompanyRepository(ports.settings.store),
+    companies,
     preferences: new PreferencesRepository(ports.settings.store),
-    credentials: new CredentialRepository(ports.settings.store),
+    credentials,
     certificateFiles: ports.certificateFiles,
+    login,
   }
+}
+
+/** Refreshes access tokens before they run out, while the app runs; returns the stop switch. */
+export function keepSessionsAlive(ctx: HandlerContext, everyMs = 30_000): () => void {
+  const timer = setInterval(() => void ctx.login.refreshDue(), everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
 }

@@ -111,6 +111,7 @@ export const companyHandlers: {
   'companies:remove': async ({ id }, ctx) => {
     requireCompany(ctx, id)
     const secrets = await ctx.secrets.deleteAll(companySecretPrefix(id))
+    ctx.login.forget(id)
     for (const certificate of ctx.credentials.removeCompany(id)) {
       await ctx.certificateFiles.remove(certificate.id)
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/ipc/contract'
+import type { LoginService } from '../auth/login-service'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
@@ -22,6 +23,7 @@ export interface HandlerContext {
   preferences: PreferencesRepository
   credentials: CredentialRepository
   certificateFiles: CertificateFiles
+  login: LoginService
 }
 
 /** A handler gets its input already parsed; what it returns is parsed again by dispatch. */

@@ -1,4 +1,5 @@
 import { appHandlers } from './app'
+import { authHandlers } from './auth'
 import { certificateHandlers } from './certificates'
 import { companyHandlers } from './companies'
 import type { Handlers } from './context'
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...companyHandlers,
   ...certificateHandlers,
   ...tokenHandlers,
+  ...authHandlers,
 }

@@ -123,6 +123,8 @@ export interface PollOptions {
   delay?: (ms: number) => Promise<void>
   /** Between polls; default 1 s. */
   intervalMs?: number
+  /** Or a wait that depends on how long KSeF has been deciding already (adaptive polling). */
+  nextDelayMs?: (elapsedMs: number) => number
   /** Give up after this long at status 100; default 2 minutes (qualified certificates wait for OCSP). */
   timeoutMs?: number
   onStatus?: (status: AuthenticationStatus) => void
@@ -138,7 +140,8 @@ export async function waitForAuthentication(
 ): Promise<AuthenticationStatus> {
   const clock = options.clock ?? systemClock
   const delay = options.delay ?? sleep
-  const deadline = clock.now() + (options.timeoutMs ?? 120_000)
+  const began = clock.now()
+  const deadline = began + (options.timeoutMs ?? 120_000)
   const where = { method: 'GET', path: `/auth/${init.referenceNumber}` }
   for (;;) {
     const status = await getAuthenticationStatus(
@@ -149,19 +152,7 @@ export async function waitForAuthentication(
     options.onStatus?.(status)
     const code = status.status.code
     if (code === 200) return status
-    if (code !== 100) {
-      throw new KsefError(
-        'KSEF_AUTH_FAILED',
-        `KSeF refused the login: ${status.status.description} (status ${code}).`,
-        {
-          ...emptyFacts(where),
-          httpStatus: 200,
-          ksef: { kind: 'authStatus', code },
-          description: status.status.description,
-          ksefDetails: status.status.details ?? [],
-        },
-      )
-    }
+    if (code !== 100) throw authenticationFailure(init.referenceNumber, status.status)
     if (clock.now() >= deadline) {
       throw new KsefError(
         'KSEF_AUTH_PENDING_TIMEOUT',
@@ -169,8 +160,34 @@ export async function waitForAuthentication(
         { ...emptyFacts(where), httpStatus: 200, ksef: { kind: 'authStatus', code: 100 } },
       )
     }
-    await delay(options.intervalMs ?? 1_000)
+    await delay(options.nextDelayMs?.(clock.now() - began) ?? options.intervalMs ?? 1_000)
   }
+}
+
+/** A final failure status of an authentication (415, 450, 460 …), as the error the user sees. */
+export function authenticationFailure(
+  referenceNumber: string,
+  status: { code: number; description: string; details?: string[] | null },
+): KsefError {
+  return new KsefError(
+    'KSEF_AUTH_FAILED',
+    `KSeF refused the login: ${status.description} (status ${status.code}).`,
+    {
+      ...emptyFacts({ method: 'GET', path: `/auth/${referenceNumber}` }),
+      httpStatus: 200,
+      ksef: { kind: 'authStatus', code: status.code },
+      description: status.description,
+      ksefDetails: status.details ?? [],
+    },
+  )
+}
+
+/** Where a login is before KSeF takes over, for progress shown to the user. */
+export type InitiationStep = 'challenge' | 'signing' | 'encrypting' | 'sending'
+
+export interface InitiationOptions {
+  clock?: Clock
+  onStep?: (step: InitiationStep) => void
 }
 
 export interface LoginResult {
@@ -201,13 +218,15 @@ export interface CertificateLoginInput {
   verifyCertificateChain?: boolean
 }
 
-/** Log in with a certificate and its key (a KSeF Authentication certificate, or any on TEST). */
-export async function loginWithCertificate(
+/** Challenge → AuthTokenRequest signed here with the certificate's key → sent: KSeF takes over. */
+export async function initiateCertificateAuthentication(
   http: KsefHttp,
   input: CertificateLoginInput,
-  options: PollOptions = {},
-): Promise<LoginResult> {
+  options: InitiationOptions = {},
+): Promise<AuthenticationInit> {
+  options.onStep?.('challenge')
   const challenge = await getChallenge(http)
+  options.onStep?.('signing')
   const xml = buildAuthTokenRequest({
     challenge: challenge.challenge,
     context: input.context,
@@ -215,9 +234,19 @@ export async function loginWithCertificate(
     allowedIps: input.allowedIps,
   })
   const signed = signAuthTokenRequest(xml, input, { clock: options.clock })
-  const init = await submitXadesSignature(http, signed, {
+  options.onStep?.('sending')
+  return submitXadesSignature(http, signed, {
     verifyCertificateChain: input.verifyCertificateChain,
   })
+}
+
+/** Log in with a certificate and its key (a KSeF Authentication certificate, or any on TEST). */
+export async function loginWithCertificate(
+  http: KsefHttp,
+  input: CertificateLoginInput,
+  options: PollOptions = {},
+): Promise<LoginResult> {
+  const init = await initiateCertificateAuthentication(http, input, { clock: options.clock })
   return completeAuthentication(http, init, options)
 }
 
@@ -229,17 +258,19 @@ export interface TokenLoginInput {
   publicKeys?: readonly PublicKeyCertificate[]
 }
 
-/** Log in with a KSeF token. */
-export async function loginWithKsefToken(
+/** Challenge → token|timestampMs encrypted with MF's key → sent: KSeF takes over. */
+export async function initiateTokenAuthentication(
   http: KsefHttp,
   input: TokenLoginInput,
-  options: PollOptions = {},
-): Promise<LoginResult> {
+  options: InitiationOptions & { onPublicKeys?: (keys: PublicKeyCertificate[]) => void } = {},
+): Promise<AuthenticationInit> {
   const clock = options.clock ?? systemClock
-  let keys = input.publicKeys ?? (await getPublicKeyCertificates(http))
+  let keys = input.publicKeys ?? (await loadKeys(http, options.onPublicKeys))
   for (let reloaded = false; ; reloaded = true) {
     const key = pickPublicKey(keys, 'KsefTokenEncryption', clock)
+    options.onStep?.('challenge')
     const challenge = await getChallenge(http)
+    options.onStep?.('encrypting')
     const request: Schemas['InitTokenAuthenticationRequest'] = {
       challenge: challenge.challenge,
       contextIdentifier: input.context,
@@ -253,18 +284,35 @@ export async function loginWithKsefToken(
         ? { authorizationPolicy: { allowedIps: copyIps(input.allowedIps) } }
         : {}),
     }
-    let init: AuthenticationInit
+    options.onStep?.('sending')
     try {
-      init = await submitKsefToken(http, request)
+      return await submitKsefToken(http, request)
     } catch (error) {
       // 21470: the key was retired. KSeF refused before acting, so with fresh keys and a fresh
       // challenge this is a new request, not a repeat.
       if (reloaded || !isRetiredKey(error)) throw error
-      keys = await getPublicKeyCertificates(http)
-      continue
+      keys = await loadKeys(http, options.onPublicKeys)
     }
-    return completeAuthentication(http, init, options)
   }
+}
+
+async function loadKeys(
+  http: KsefHttp,
+  onPublicKeys?: (keys: PublicKeyCertificate[]) => void,
+): Promise<PublicKeyCertificate[]> {
+  const keys = await getPublicKeyCertificates(http)
+  onPublicKeys?.(keys)
+  return keys
+}
+
+/** Log in with a KSeF token. */
+export async function loginWithKsefToken(
+  http: KsefHttp,
+  input: TokenLoginInput,
+  options: PollOptions = {},
+): Promise<LoginResult> {
+  const init = await initiateTokenAuthentication(http, input, { clock: options.clock })
+  return completeAuthentication(http, init, options)
 }
 
 const isRetiredKey = (error: unknown): boolean =>

@@ -39,6 +39,8 @@ const authCalls = {
   getAuthenticationStatus: auth.getAuthenticationStatus,
   redeemTokens: auth.redeemTokens,
   refreshAccessToken: auth.refreshAccessToken,
+  initiateCertificateAuthentication: auth.initiateCertificateAuthentication,
+  initiateTokenAuthentication: auth.initiateTokenAuthentication,
   waitForAuthentication: auth.waitForAuthentication,
   completeAuthentication: auth.completeAuthentication,
   loginWithCertificate: auth.loginWithCertificate,

@@ -1,5 +1,6 @@
 // The one door to KSeF: base URL, timeouts, 429 with Retry-After, bounded retry with back-off —
 // but only for calls that are safe to send twice — and every error turned into a KsefError.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import axios, { AxiosError, type AxiosInstance, type RawAxiosResponseHeaders } from 'axios'
 import { systemClock, type Clock } from '../clock'
 import {
@@ -69,6 +70,19 @@ export interface KsefHttp {
   request<T>(request: KsefRequest): Promise<KsefResponse<T>>
 }
 
+export interface RetryWait {
+  reason: 'rateLimited' | 'serverError' | 'network'
+  ms: number
+  request: { method: string; path: string }
+}
+
+/**
+ * Whoever started a piece of work learns when the client waits before trying again (KSeF's
+ * Retry-After, back-off after a 5xx): `retryWaits.run(listener, work)`. Bound to the async call
+ * chain, so concurrent logins of different companies each hear only their own waits.
+ */
+export const retryWaits = new AsyncLocalStorage<(wait: RetryWait) => void>()
+
 export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 }
 const defaultTimeoutMs = 30_000
 const defaultMaxRetryAfterSeconds = 30
@@ -97,6 +111,11 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
     },
   })
 
+  const wait = (reason: RetryWait['reason'], ms: number, request: RetryWait['request']) => {
+    retryWaits.getStore()?.({ reason, ms, request })
+    return delay(ms)
+  }
+
   async function request<T>(req: KsefRequest): Promise<KsefResponse<T>> {
     const where = { method: req.method, path: req.path }
     const attempts = req.repeatable ? Math.max(1, retry.attempts) : 1
@@ -116,7 +135,7 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
       } catch (error) {
         const transport = transportError(error, where)
         if (canRetry) {
-          await delay(backoff(retry, attempt))
+          await wait('network', backoff(retry, attempt), where)
           continue
         }
         throw transport
@@ -148,14 +167,14 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
             : null,
       })
       if (response.status === 429 && canRetry) {
-        const wait = error.retryAfterSeconds ?? 1
-        if (wait <= maxRetryAfterSeconds) {
-          await delay(wait * 1000)
+        const seconds = error.retryAfterSeconds ?? 1
+        if (seconds <= maxRetryAfterSeconds) {
+          await wait('rateLimited', seconds * 1000, where)
           continue
         }
       }
       if (response.status >= 500 && canRetry) {
-        await delay(backoff(retry, attempt))
+        await wait('serverError', backoff(retry, attempt), where)
         continue
       }
       throw error

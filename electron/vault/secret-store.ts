@@ -43,3 +43,11 @@ export const certificateKeySecret = (companyId: string, certificateId: string): 
 
 export const tokenSecret = (companyId: string, tokenId: string): string =>
   `${companySecretPrefix(companyId)}token/${tokenId}`
+
+/** The authentication token of one operation: it checks the status and redeems the tokens. */
+export const operationTokenSecret = (companyId: string, referenceNumber: string): string =>
+  `${companySecretPrefix(companyId)}auth-operation/${referenceNumber}`
+
+/** The refresh token of the company's session: sealed, so a restart keeps the session. */
+export const refreshTokenSecret = (companyId: string): string =>
+  `${companySecretPrefix(companyId)}session/refresh-token`

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Company } from '../../shared/domain/company'
 import { CertificateSummary, TokenSummary } from '../../shared/domain/credentials'
 import { Preferences, defaultPreferences } from '../../shared/domain/preferences'
+import { AuthDocument } from './auth-repository'
 
 /** Everything non-secret the app keeps on disk, in one JSON document. */
 export const SettingsDocument = z.object({
@@ -10,6 +11,7 @@ export const SettingsDocument = z.object({
   companies: z.array(Company).default([]),
   certificates: z.array(CertificateSummary).default([]),
   tokens: z.array(TokenSummary).default([]),
+  auth: AuthDocument.default(AuthDocument.parse({})),
 })
 export type SettingsDocument = z.infer<typeof SettingsDocument>
 

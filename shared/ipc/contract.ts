@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppStatus } from '../domain/app-status'
+import { ActiveSession, AuthProgress, AuthState } from '../domain/auth'
 import { Company, CompanyDraft, Id } from '../domain/company'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
 import { Preferences } from '../domain/preferences'
@@ -66,11 +67,37 @@ export const contract = {
   },
   'tokens:setDefault': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
   'tokens:remove': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
+
+  'auth:state': { input: ofCompany, output: AuthState },
+  'auth:loginWithCertificate': { input: ofCompany, output: AuthState },
+  'auth:loginWithToken': { input: ofCompany, output: AuthState },
+  'auth:downloadRequest': {
+    input: ofCompany,
+    output: z.object({ state: AuthState, fileName: z.string(), xml: z.string() }),
+  },
+  'auth:submitSignedRequest': { input: ofCompany.extend({ file: FilePayload }), output: AuthState },
+  'auth:checkStatus': {
+    input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
+    output: AuthState,
+  },
+  'auth:redeem': {
+    input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
+    output: AuthState,
+  },
+  'auth:setAutoMode': { input: ofCompany.extend({ enabled: z.boolean() }), output: AuthState },
+  'auth:logout': { input: ofCompany, output: AuthState },
+  'auth:sessions': { input: ofCompany, output: z.array(ActiveSession) },
+  'auth:revokeSession': {
+    input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
+    output: z.array(ActiveSession),
+  },
 } as const satisfies Record<Channel, ChannelSpec>
 
 /** Pushed from main to every window. */
 export const events = {
   'companies:changed': z.array(Company),
+  'auth:progress': AuthProgress,
+  'auth:changed': AuthState,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { commonErrorCodes } from '../errors/common'
+import { authErrorCodes } from '../errors/auth'
 import { cliErrorCodes } from '../errors/cli'
 import { companyErrorCodes } from '../errors/companies'
 import { credentialErrorCodes } from '../errors/credentials'
@@ -11,6 +12,7 @@ export const appErrorCodes = [
   ...commonErrorCodes,
   ...companyErrorCodes,
   ...credentialErrorCodes,
+  ...authErrorCodes,
   ...cryptoErrorCodes,
   ...ksefErrorCodes,
   ...cliErrorCodes,

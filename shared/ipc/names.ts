@@ -19,9 +19,20 @@ export const channelNames = [
   'tokens:add',
   'tokens:setDefault',
   'tokens:remove',
+  'auth:state',
+  'auth:loginWithCertificate',
+  'auth:loginWithToken',
+  'auth:downloadRequest',
+  'auth:submitSignedRequest',
+  'auth:checkStatus',
+  'auth:redeem',
+  'auth:setAutoMode',
+  'auth:logout',
+  'auth:sessions',
+  'auth:revokeSession',
 ] as const
 
-export const eventNames = ['companies:changed'] as const
+export const eventNames = ['companies:changed', 'auth:progress', 'auth:changed'] as const
 
 export type Channel = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -5,6 +5,7 @@ import { checkedEventSink } from '../../electron/events'
 import { handlers } from '../../electron/handlers'
 import type { HandlerContext } from '../../electron/handlers/context'
 import { openNodeServices } from '../../electron/node-services'
+import { keepSessionsAlive } from '../../electron/services'
 import { PageBroadcast, startBridge } from './server'
 
 export const builtRenderer = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -14,6 +15,8 @@ export interface AppServerOptions {
   passphrase: string
   clock?: Clock
   port?: number
+  /** The simulator's URL: KSeF of every environment is reached there. */
+  ksefApiUrl?: string
 }
 
 export interface RunningAppServer {
@@ -31,12 +34,23 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     passphrase: options.passphrase,
     events: checkedEventSink(broadcast.send),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
   })
+  const stopRefreshing = keepSessionsAlive(ctx)
   const bridge = await startBridge({
     dispatch: createDispatch(handlers, ctx),
     broadcast,
     staticFolder: builtRenderer,
     ...(options.port !== undefined ? { port: options.port } : {}),
   })
-  return { url: bridge.url, ctx, broadcast, close: bridge.close }
+  return {
+    url: bridge.url,
+    ctx,
+    broadcast,
+    close: async () => {
+      stopRefreshing()
+      await ctx.login.idle()
+      await bridge.close()
+    },
+  }
 }

@@ -1,12 +1,9 @@
+import { buildHandlerContext } from '../../electron/services'
 import type { Clock } from '../../electron/clock'
 import type { EventSink } from '../../electron/events'
 import type { HandlerContext } from '../../electron/handlers/context'
 import { silentLogger } from '../../electron/log'
-import { NoticeBoard } from '../../electron/notices'
 import { MemoryCertificateFiles } from '../../electron/vault/certificate-files'
-import { CompanyRepository } from '../../electron/vault/company-repository'
-import { CredentialRepository } from '../../electron/vault/credential-repository'
-import { PreferencesRepository } from '../../electron/vault/preferences-repository'
 import { MemorySecretStore } from '../../electron/vault/secret-store'
 import { MemorySettingsStore } from '../../electron/vault/settings-store'
 import type { EventName } from '../../shared/ipc/names'
@@ -28,23 +25,30 @@ export class RecordingEvents implements EventSink {
   }
 }
 
-/** A handler context over in-memory stores, for tests that need no files. */
-export function memoryContext() {
+export interface MemoryContextOptions {
+  /** The simulator's URL, for tests that log in. */
+  ksefApiUrl?: string
+  clock?: FakeClock
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** The real services over in-memory stores, for tests that need no files. */
+export async function memoryContext(options: MemoryContextOptions = {}) {
   const settings = new MemorySettingsStore()
   const secrets = new MemorySecretStore()
-  const clock = new FakeClock()
+  const clock = options.clock ?? new FakeClock()
   const events = new RecordingEvents()
-  const ctx: HandlerContext = {
-    app: { version: '0.0.0-test', dataFolder: '/nowhere' },
+  const ctx: HandlerContext = await buildHandlerContext({
+    version: '0.0.0-test',
+    dataFolder: '/nowhere',
     clock,
     log: silentLogger,
     events,
-    notices: new NoticeBoard(),
+    settings: { store: settings },
     secrets,
-    companies: new CompanyRepository(settings),
-    preferences: new PreferencesRepository(settings),
-    credentials: new CredentialRepository(settings),
     certificateFiles: new MemoryCertificateFiles(),
-  }
+    ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  })
   return { ctx, settings, secrets, clock, events }
 }

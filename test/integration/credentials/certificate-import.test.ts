@@ -30,7 +30,7 @@ afterAll(() => folder.remove())
 const file = (name: string) => ({ name, base64: tool.read(name).toString('base64') })
 
 async function companyIn(environment: Environment, identifier = nip) {
-  const harness = memoryContext()
+  const harness = await memoryContext()
   const dispatch = createDispatch(handlers, harness.ctx)
   const added = await dispatch('companies:add', {
     name: 'Firma Testowa',

@@ -10,7 +10,7 @@ const token = (nip = '5265877635', reference = '20251010-EC-1DCE3E3000-12ECB5B36
   `${reference}|nip-${nip}|919f704466624ce29cd5ac7b65ded5e7cccc112eee314f2aaa76e02cd16df7b9`
 
 async function setup(environment: Environment = 'Test') {
-  const harness = memoryContext()
+  const harness = await memoryContext()
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const envelope = await dispatch(channel, input)

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openNodeServices } from '../../../electron/node-services'
 import { settingsFilePath } from '../../../electron/vault/conf-settings-store'
 import { openNodeSettings } from '../../../electron/vault/node-settings'
+import { emptySettings } from '../../../electron/vault/settings-document'
 import type { Company } from '../../../shared/domain/company'
 import { FakeClock } from '../../support/memory-context'
 import { tempFolder } from '../../support/temp-folder'
@@ -35,7 +36,7 @@ describe('settings file (conf)', () => {
     const second = openNodeSettings(folder.path, new FakeClock())
     expect(second.recovered).toBeUndefined()
     expect(second.store.read()).toEqual({
-      schemaVersion: 1,
+      ...emptySettings(),
       preferences: { language: 'en' },
       companies: [company],
     })

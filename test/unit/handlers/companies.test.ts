@@ -11,8 +11,8 @@ const draft = {
   environment: 'Production' as const,
 }
 
-function setup() {
-  const harness = memoryContext()
+async function setup() {
+  const harness = await memoryContext()
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const envelope = await dispatch(channel, input)
@@ -24,7 +24,7 @@ function setup() {
 
 describe('companies handlers', () => {
   it('adds a company normalized, stamped and announced', async () => {
-    const { call, events } = setup()
+    const { call, events } = await setup()
     const company = await call<Company>('companies:add', draft)
     expect(company).toMatchObject({
       name: 'Kowalski i Wspólnicy',
@@ -37,7 +37,7 @@ describe('companies handlers', () => {
   })
 
   it('refuses the same identifier twice in one environment, allows it in another', async () => {
-    const { call, dispatch, ctx } = setup()
+    const { call, dispatch, ctx } = await setup()
     await call('companies:add', draft)
     expect(await dispatch('companies:add', { ...draft, name: 'Again' })).toMatchObject({
       ok: false,
@@ -51,7 +51,7 @@ describe('companies handlers', () => {
   })
 
   it('updates name and environment, keeping id and creation time', async () => {
-    const { call, clock } = setup()
+    const { call, clock } = await setup()
     const added = await call<Company>('companies:add', draft)
     clock.advance(60_000)
     const updated = await call<Company>('companies:update', {
@@ -70,7 +70,7 @@ describe('companies handlers', () => {
   })
 
   it('rejects an invalid edit and leaves the company as it was', async () => {
-    const { call, dispatch, ctx } = setup()
+    const { call, dispatch, ctx } = await setup()
     const added = await call<Company>('companies:add', draft)
     const envelope = await dispatch('companies:update', {
       ...draft,
@@ -82,7 +82,7 @@ describe('companies handlers', () => {
   })
 
   it('removes a company with its secrets and nobody else’s', async () => {
-    const { call, secrets, ctx } = setup()
+    const { call, secrets, ctx } = await setup()
     const first = await call<Company>('companies:add', draft)
     const second = await call<Company>('companies:add', { ...draft, environment: 'Test' })
     await secrets.set(`${companySecretPrefix(first.id)}token/1`, 'first-secret')
@@ -97,7 +97,7 @@ describe('companies handlers', () => {
   })
 
   it('answers COMPANY_NOT_FOUND for a company that is gone', async () => {
-    const { dispatch } = setup()
+    const { dispatch } = await setup()
     expect(
       await dispatch('companies:remove', { id: '6f1c2b8e-1b1a-4c1e-9a55-0b6c1f6d2a11' }),
     ).toMatchObject({

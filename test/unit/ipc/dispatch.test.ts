@@ -18,7 +18,7 @@ function withSpy<C extends keyof Handlers>(channel: C, implementation: Handlers[
 
 describe('dispatch', () => {
   it('rejects malformed input with INVALID_INPUT and never calls the handler', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const { handlers: spied, spy } = withSpy('companies:add', handlers['companies:add'])
     const dispatch = createDispatch(spied, ctx)
 
@@ -37,7 +37,7 @@ describe('dispatch', () => {
   })
 
   it('names the offending field of malformed input', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const envelope = await createDispatch(handlers, ctx)('companies:remove', { id: 'not-a-uuid' })
     expect(envelope.ok).toBe(false)
     if (envelope.ok) return
@@ -45,7 +45,7 @@ describe('dispatch', () => {
   })
 
   it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     expect(await createDispatch(handlers, ctx)('companies:drop', {})).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
@@ -53,7 +53,7 @@ describe('dispatch', () => {
   })
 
   it('turns an output that fails its schema into INVALID_OUTPUT instead of passing it on', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const { handlers: broken } = withSpy('companies:list', () =>
       Promise.resolve([{ id: 'x', name: 'No identifier' }] as never),
     )
@@ -68,7 +68,7 @@ describe('dispatch', () => {
   })
 
   it('passes a handler AppError through with its code and details', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const envelope = await createDispatch(handlers, ctx)('companies:add', {
       ...validDraft,
       identifier: { type: 'Nip', value: '5265877636' },
@@ -85,7 +85,7 @@ describe('dispatch', () => {
   })
 
   it('hides an unexpected failure behind INTERNAL without its message', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const { handlers: failing } = withSpy('companies:list', () =>
       Promise.reject(new Error('Authorization: Bearer eyJsecret')),
     )
@@ -95,7 +95,7 @@ describe('dispatch', () => {
   })
 
   it('returns the parsed value on success', async () => {
-    const { ctx } = memoryContext()
+    const { ctx } = await memoryContext()
     const envelope = await createDispatch(handlers, ctx)('companies:add', validDraft)
     expect(envelope).toMatchObject({ ok: true, value: { name: 'Kowalski', environment: 'Test' } })
   })
