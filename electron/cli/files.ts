@@ -1,15 +1,9 @@
 // `inspect`: what a certificate, key or .p12 file holds.
 import { readCredentialFile } from '../crypto/credential-files'
+import { describeKeyAlgorithm } from '../crypto/keys'
 import type { CliCommand } from './command'
 import { optionalSecret, secretOptions } from './options'
-import {
-  certificateJson,
-  certificateText,
-  keyJson,
-  keyText,
-  lines,
-  algorithmText,
-} from './summaries'
+import { certificateJson, certificateText, keyJson, keyText, lines } from './summaries'
 
 const inspect: CliCommand = {
   path: ['inspect'],
@@ -40,7 +34,7 @@ const inspect: CliCommand = {
         const chainText = chain.map((c) => `  ${c.subject}`).join('\n') || '  (none)'
         return {
           text:
-            `PKCS#12 file\n${lines([['Private key', algorithmText(algorithm)]])}\n` +
+            `PKCS#12 file\n${lines([['Private key', describeKeyAlgorithm(algorithm)]])}\n` +
             `Certificate of the key\n${certificateText(certificate, io.clock)}\nOther certificates\n${chainText}`,
           json: {
             kind: 'pkcs12',

@@ -1,5 +1,5 @@
 // Verification links for invoice QR codes: KOD I (every invoice), KOD II (offline invoices).
-import type { ContextIdentifierType } from '../crypto/auth-token-request'
+import { contextIdentifierTypes } from '../crypto/auth-token-request'
 import { certificateVerificationLink, invoiceVerificationLink } from '../crypto/qr-links'
 import type { CliCommand } from './command'
 import { credentialOptions, credentialUsage, loadCredential } from './credentials'
@@ -28,8 +28,6 @@ const qrInvoice: CliCommand = {
   },
 }
 
-const contextTypes: readonly ContextIdentifierType[] = ['Nip', 'InternalId', 'NipVatUe', 'PeppolId']
-
 const qrCertificate: CliCommand = {
   path: ['qr', 'certificate'],
   summary: 'the KOD II link that verifies the issuer of an offline invoice',
@@ -49,7 +47,7 @@ const qrCertificate: CliCommand = {
   },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
-    const contextType = oneOf(values, 'context-type', contextTypes)
+    const contextType = oneOf(values, 'context-type', contextIdentifierTypes)
     const serial = requiredString(values, 'serial')
     const { certificate, privateKey } = await loadCredential(values, io)
     const link = certificateVerificationLink({

@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../../shared/ipc/errors'
 import type { CliCommand } from './command'
 import type { CliIo } from './io'
 
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
+const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
 
 const globalOptions = {
   json: { type: 'boolean' },

@@ -1,7 +1,7 @@
 // How certificates and keys read on a terminal and in --json: facts only, never key material.
 import type { Clock } from '../clock'
 import { certificateValidity, type CertificateInfo } from '../crypto/certificates'
-import { describeKeyAlgorithm, type KeyAlgorithm, type PrivateKeyFile } from '../crypto/keys'
+import { describeKeyAlgorithm, type PrivateKeyFile } from '../crypto/keys'
 
 export function certificateJson(info: CertificateInfo, clock: Clock) {
   return {
@@ -72,10 +72,6 @@ export function keyText(key: PrivateKeyFile): string {
     ['Encryption', key.encryption ?? 'none'],
     ['Algorithm', describeKeyAlgorithm(key.algorithm)],
   ])
-}
-
-export function algorithmText(algorithm: KeyAlgorithm): string {
-  return describeKeyAlgorithm(algorithm)
 }
 
 export function lines(rows: [string, string][]): string {

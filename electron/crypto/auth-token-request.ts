@@ -180,7 +180,7 @@ export function readAuthTokenRequest(xml: string): AuthTokenRequestSummary {
   }
 }
 
-export function parseXml(xml: string): ReturnType<DOMParser['parseFromString']> {
+function parseXml(xml: string): ReturnType<DOMParser['parseFromString']> {
   try {
     return new DOMParser({
       onError: (level, message) => {

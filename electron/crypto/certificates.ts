@@ -110,7 +110,7 @@ const attributeNames: Record<string, string> = {
   '1.2.840.113549.1.9.1': 'emailAddress',
 }
 
-export function nameAttributes(name: pkijs.RelativeDistinguishedNames): NameAttribute[] {
+function nameAttributes(name: pkijs.RelativeDistinguishedNames): NameAttribute[] {
   return name.typesAndValues.map((attribute) => ({
     oid: attribute.type,
     name: attributeNames[attribute.type] ?? attribute.type,

@@ -115,7 +115,7 @@ function entry(code: unknown, description: unknown, details: unknown): KsefError
 }
 
 /** The facts in an error body of any of KSeF's shapes. */
-export function readErrorBody(body: unknown, facts: KsefErrorFacts): KsefErrorFacts {
+function readErrorBody(body: unknown, facts: KsefErrorFacts): KsefErrorFacts {
   if (!isObject(body)) return facts
   const exception = body.exception
   if (isObject(exception)) {

@@ -83,7 +83,7 @@ export interface RetryWait {
  */
 export const retryWaits = new AsyncLocalStorage<(wait: RetryWait) => void>()
 
-export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 }
+const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 }
 const defaultTimeoutMs = 30_000
 const defaultMaxRetryAfterSeconds = 30
 
@@ -199,7 +199,7 @@ function headers(req: KsefRequest): Record<string, string> {
   }
 }
 
-export function backoff(policy: RetryPolicy, attempt: number): number {
+function backoff(policy: RetryPolicy, attempt: number): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
 }
 
