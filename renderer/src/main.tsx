@@ -6,6 +6,7 @@ import { api } from './api'
 import { App } from './App'
 import { startI18n } from './i18n'
 import { useApp } from './store/app'
+import { subscribeToAuthEvents } from './store/auth'
 import { subscribeToCompanyEvents, useCompanies } from './store/companies'
 import { theme } from './theme'
 
@@ -14,6 +15,7 @@ async function boot(): Promise<void> {
   await startI18n(preferences.language)
   useApp.setState({ language: preferences.language })
   subscribeToCompanyEvents()
+  subscribeToAuthEvents()
   await Promise.all([useApp.getState().loadStatus(), useCompanies.getState().load()])
 
   const root = document.getElementById('root')

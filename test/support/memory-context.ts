@@ -52,3 +52,14 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
   })
   return { ctx, settings, secrets, clock, events }
 }
+
+/** Real time that a test can move forward (an expired challenge), for runs against a live simulator. */
+export class ShiftableClock implements Clock {
+  #offset = 0
+  now(): number {
+    return Date.now() + this.#offset
+  }
+  shift(ms: number): void {
+    this.#offset += ms
+  }
+}

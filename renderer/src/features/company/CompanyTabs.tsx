@@ -1,12 +1,12 @@
 import Box from '@mui/material/Box'
 import Tab from '@mui/material/Tab'
 import Tabs from '@mui/material/Tabs'
-import Typography from '@mui/material/Typography'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Company } from '../../../../shared/domain/company'
 import { useCredentials } from '../../store/credentials'
 import { CertificatesTab } from '../certificates/CertificatesTab'
+import { GeneralTab } from '../general/GeneralTab'
 import { TokensTab } from '../tokens/TokensTab'
 
 const tabs = ['general', 'certificates', 'tokens'] as const
@@ -35,9 +35,7 @@ export function CompanyTabs({ company }: { company: Company }) {
       <Box role="tabpanel" sx={{ p: 3, overflowY: 'auto' }} data-testid={`panel-${tab}`}>
         {tab === 'certificates' && <CertificatesTab company={company} />}
         {tab === 'tokens' && <TokensTab />}
-        {tab === 'general' && (
-          <Typography color="text.secondary">{t('tabs.notAvailable')}</Typography>
-        )}
+        {tab === 'general' && <GeneralTab company={company} />}
       </Box>
     </Box>
   )

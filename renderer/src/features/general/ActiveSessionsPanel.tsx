@@ -1,0 +1,84 @@
+import RefreshIcon from '@mui/icons-material/Refresh'
+import Button from '@mui/material/Button'
+import Chip from '@mui/material/Chip'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../format'
+import { useApp } from '../../store/app'
+import { useAuth } from '../../store/auth'
+
+/** The context's authentication sessions in KSeF, each revocable. */
+export function ActiveSessionsPanel() {
+  const { t } = useTranslation()
+  const language = useApp((state) => state.language)
+  const { state, sessions, busy, loadSessions, revokeSession } = useAuth()
+  if (!state?.session) return null
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }}>
+          {t('auth.activeSessions')}
+        </Typography>
+        <Button
+          size="small"
+          startIcon={<RefreshIcon />}
+          disabled={busy !== undefined}
+          onClick={() => void loadSessions()}
+          data-testid="sessions-load"
+        >
+          {t('auth.loadSessions')}
+        </Button>
+      </Stack>
+      {sessions && (
+        <Table size="small" data-testid="sessions-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('auth.reference')}</TableCell>
+              <TableCell>{t('auth.method')}</TableCell>
+              <TableCell>{t('auth.started')}</TableCell>
+              <TableCell>{t('auth.refreshUntil')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {sessions.map((session) => (
+              <TableRow key={session.referenceNumber} data-testid="session-row">
+                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>
+                  {session.referenceNumber}{' '}
+                  {session.isCurrent && (
+                    <Chip size="small" color="success" label={t('auth.current')} />
+                  )}
+                </TableCell>
+                <TableCell>{session.method}</TableCell>
+                <TableCell>{formatDateTime(session.startDate, language)}</TableCell>
+                <TableCell>
+                  {session.refreshTokenValidUntil
+                    ? formatDateTime(session.refreshTokenValidUntil, language)
+                    : '—'}
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    color="error"
+                    disabled={busy !== undefined}
+                    onClick={() => void revokeSession(session.referenceNumber)}
+                    data-testid="session-revoke"
+                  >
+                    {t('auth.revokeSession')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  )
+}

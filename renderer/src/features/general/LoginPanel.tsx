@@ -1,0 +1,71 @@
+import KeyIcon from '@mui/icons-material/Key'
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import LinearProgress from '@mui/material/LinearProgress'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import type { AuthProgress } from '../../../../shared/domain/auth'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useAuth } from '../../store/auth'
+
+/** Zaloguj certyfikatem KSeF / Zaloguj tokenem KSeF, with the progress main reports. */
+export function LoginPanel() {
+  const { t } = useTranslation()
+  const { busy, progress, error, loginWithCertificate, loginWithToken } = useAuth()
+  const logging = busy === 'loginWithCertificate' || busy === 'loginWithToken'
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
+        {t('auth.loginTitle')}
+      </Typography>
+      <Stack direction="row" spacing={1.5}>
+        <Button
+          variant="contained"
+          startIcon={<WorkspacePremiumIcon />}
+          disabled={busy !== undefined}
+          onClick={() => void loginWithCertificate()}
+          data-testid="login-certificate"
+        >
+          {t('auth.loginWithCertificate')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<KeyIcon />}
+          disabled={busy !== undefined}
+          onClick={() => void loginWithToken()}
+          data-testid="login-token"
+        >
+          {t('auth.loginWithToken')}
+        </Button>
+      </Stack>
+      {logging && (
+        <Box sx={{ mt: 2 }} data-testid="login-progress">
+          <LinearProgress />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {progressText(t, progress)}
+          </Typography>
+        </Box>
+      )}
+      {error !== undefined && !logging && (
+        <Box sx={{ mt: 2 }}>
+          <ErrorAlert error={error} testId="auth-error" />
+        </Box>
+      )}
+    </Paper>
+  )
+}
+
+function progressText(
+  t: TFunction,
+  progress: AuthProgress | undefined,
+): string {
+  if (!progress) return t('auth.steps.starting')
+  return t(`auth.steps.${progress.step}`, {
+    code: progress.statusCode,
+    seconds: progress.waitSeconds,
+  })
+}

@@ -1,0 +1,60 @@
+import LogoutIcon from '@mui/icons-material/Logout'
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../format'
+import { useApp } from '../../store/app'
+import { useAuth } from '../../store/auth'
+
+/** Whether the company is logged in, until when, and Wyloguj. */
+export function SessionPanel() {
+  const { t } = useTranslation()
+  const language = useApp((state) => state.language)
+  const { state, busy, logout } = useAuth()
+  const session = state?.session
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="session-panel">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <VerifiedUserIcon color={session ? 'success' : 'disabled'} fontSize="large" />
+        <Box sx={{ flex: 1 }}>
+          {session ? (
+            <>
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }} data-testid="session-status">
+                {t('auth.loggedIn', { method: t(`auth.methods.${session.method}`) })}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" data-testid="session-access">
+                {t('auth.accessValidUntil', {
+                  time: formatDateTime(session.accessTokenValidUntil, language),
+                })}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" data-testid="session-refresh">
+                {t('auth.refreshValidUntil', {
+                  time: formatDateTime(session.refreshTokenValidUntil, language),
+                })}
+              </Typography>
+            </>
+          ) : (
+            <Typography variant="subtitle1" data-testid="session-status">
+              {t('auth.notLoggedIn')}
+            </Typography>
+          )}
+        </Box>
+        {session && (
+          <Button
+            variant="outlined"
+            startIcon={<LogoutIcon />}
+            disabled={busy !== undefined}
+            onClick={() => void logout()}
+            data-testid="logout"
+          >
+            {t('auth.logout')}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
