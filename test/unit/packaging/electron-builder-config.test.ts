@@ -9,7 +9,9 @@ import packageJson from '../../../package.json'
 // against electron-builder's own schema, and against what electron-vite builds.
 const require = createRequire(import.meta.url)
 const schema = require('app-builder-lib/scheme.json') as object
-const config = load(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as {
+const config = load(
+  readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8'),
+) as {
   files: string[]
 }
 

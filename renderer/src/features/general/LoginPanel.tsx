@@ -59,10 +59,7 @@ export function LoginPanel() {
   )
 }
 
-function progressText(
-  t: TFunction,
-  progress: AuthProgress | undefined,
-): string {
+function progressText(t: TFunction, progress: AuthProgress | undefined): string {
   if (!progress) return t('auth.steps.starting')
   return t(`auth.steps.${progress.step}`, {
     code: progress.statusCode,
