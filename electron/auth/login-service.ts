@@ -250,6 +250,17 @@ export class LoginService {
     return this.#changed(companyId)
   }
 
+  /**
+   * Waits for KSeF's decision on an operation of the list and redeems it, as automatic mode
+   * does, but for the caller to await (the CLI after a signed request).
+   */
+  completeOperation(companyId: string, referenceNumber: string): Promise<AuthState> {
+    const operation = this.#operation(companyId, referenceNumber)
+    return this.#exclusive(companyId, operation.method, (company, progress) =>
+      this.#complete(company, this.#operation(companyId, referenceNumber), progress),
+    )
+  }
+
   /** Automatic mode: signed-request operations are polled and redeemed without a click. */
   setAutoMode(companyId: string, enabled: boolean): AuthState {
     const company = this.#company(companyId)
