@@ -2,9 +2,10 @@
 // only when a row misses its budget. A new suite: a file exporting a BenchmarkSuite, one line in
 // `suites` below.
 import { cryptoSuite } from './crypto'
+import { loginSuite } from './login'
 import { missesBudget, ratio, type BenchmarkRow, type BenchmarkSuite } from './measure'
 
-const suites: BenchmarkSuite[] = [cryptoSuite]
+const suites: BenchmarkSuite[] = [cryptoSuite, loginSuite]
 
 const format = (ms: number): string =>
   ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`
@@ -19,7 +20,7 @@ function print(suite: string, rows: BenchmarkRow[]): void {
           ? `  MISSED budget ≤ ${row.budget}×`
           : `  ok (budget ≤ ${row.budget}×)`
     process.stdout.write(
-      `  ${row.name}\n    median ${format(row.medianMs)} = ${ratio(row).toFixed(1)}× ${row.baseline.name} (${format(
+      `  ${row.name}\n    median ${format(row.medianMs)} = ${ratio(row).toFixed(ratio(row) < 10 ? 2 : 1)}× ${row.baseline.name} (${format(
         row.baseline.medianMs,
       )})${verdict}\n`,
     )
