@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, session, shell, type WebContents } from 'electron'
 import { systemClock } from './clock'
 import { createDispatch } from './dispatch'
 import { checkedEventSink } from './events'
@@ -55,6 +55,10 @@ function lockDown(contents: WebContents): void {
 async function start(): Promise<void> {
   await app.whenReady()
   app.on('web-contents-created', (_event, contents) => lockDown(contents))
+  // The page needs no camera, microphone, notifications or location: every request is refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) =>
+    answer(false),
+  )
 
   const folder = dataFolder()
   const clock = systemClock

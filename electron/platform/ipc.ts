@@ -1,7 +1,8 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, type BrowserWindow } from 'electron'
 import { AppError } from '../../shared/ipc/errors'
 import { channelNames, eventChannel, type EventName } from '../../shared/ipc/names'
 import type { Dispatch } from '../dispatch'
+import { isFromOurWindow } from '../ipc-sender'
 
 /**
  * The production transport: every contract channel on ipcMain.handle, answered by the one
@@ -9,18 +10,9 @@ import type { Dispatch } from '../dispatch'
  * gets a refusal and never reaches a handler.
  */
 export function bindContract(dispatch: Dispatch, window: () => BrowserWindow | undefined): void {
-  const fromOurWindow = (event: IpcMainInvokeEvent): boolean => {
-    const ours = window()
-    return (
-      ours !== undefined &&
-      !ours.isDestroyed() &&
-      event.sender.id === ours.webContents.id &&
-      event.senderFrame === ours.webContents.mainFrame
-    )
-  }
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!fromOurWindow(event)) {
+      if (!isFromOurWindow(event, window())) {
         return {
           ok: false,
           error: new AppError(
