@@ -155,4 +155,4 @@ function testSubjectOf(values: OptionValues): TestCertificateSubject {
   throw usageError('Give --nip, --pesel or --seal-nip.')
 }
 
-export const certificateCommands: CliCommand[] = [csr, testCert]
+export const keyMaterialCommands: CliCommand[] = [csr, testCert]

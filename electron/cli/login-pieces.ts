@@ -8,7 +8,7 @@ import {
 import { encryptKsefToken } from '../crypto/token-cipher'
 import { signAuthTokenRequest } from '../crypto/xades'
 import type { CliCommand, OptionValues } from './command'
-import { credentialOptions, credentialUsage, loadCredential } from './credentials'
+import { credentialOptions, credentialUsage, loadCredential } from './signing-credential'
 import {
   optionalString,
   requiredSecret,
@@ -110,4 +110,4 @@ const encryptToken: CliCommand = {
   },
 }
 
-export const authCommands: CliCommand[] = [authRequest, sign, encryptToken]
+export const loginPieceCommands: CliCommand[] = [authRequest, sign, encryptToken]

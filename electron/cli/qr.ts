@@ -2,7 +2,7 @@
 import { contextIdentifierTypes } from '../crypto/auth-token-request'
 import { certificateVerificationLink, invoiceVerificationLink } from '../crypto/qr-links'
 import type { CliCommand } from './command'
-import { credentialOptions, credentialUsage, loadCredential } from './credentials'
+import { credentialOptions, credentialUsage, loadCredential } from './signing-credential'
 import { environment, environmentOption, oneOf, requiredString } from './options'
 
 const qrInvoice: CliCommand = {

@@ -1,11 +1,20 @@
 // The dispatcher: find the command named by the leading words, parse its options strictly, run
 // it, print text or --json. Exit status 0 only on success; 2 for a usage error, 1 for any other.
 import { parseArgs } from 'node:util'
-import { AppError, isAppError } from '../../shared/ipc/errors'
+import { AppError, isAppError, type AppErrorCode } from '../../shared/ipc/errors'
 import type { CliCommand } from './command'
+import { errorText } from './error-text'
 import type { CliIo } from './io'
 
 const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
+
+/** Errors in how the command was called (options, environment variables), not in the work: exit 2. */
+const usageErrorCodes: readonly AppErrorCode[] = [
+  'CLI_USAGE',
+  'CLI_DATA_DIR_MISSING',
+  'CLI_PASSPHRASE_MISSING',
+  'CLI_COMPANY_AMBIGUOUS',
+]
 
 const globalOptions = {
   json: { type: 'boolean' },
@@ -44,8 +53,8 @@ export async function runCli(
       ? error
       : new AppError('INTERNAL', error instanceof Error ? error.message : String(error))
     if (json) io.stderr(`${JSON.stringify({ error: appError.toPayload() })}\n`)
-    else io.stderr(`error ${appError.code}: ${appError.message}\n`)
-    return appError.code === 'CLI_USAGE' ? exitCodes.usage : exitCodes.failed
+    else io.stderr(errorText(appError.toPayload()))
+    return usageErrorCodes.includes(appError.code) ? exitCodes.usage : exitCodes.failed
   }
 }
 
@@ -102,6 +111,11 @@ function overview(commands: readonly CliCommand[]): string {
     "ksef-desk <command> --help shows a command's options. --json prints machine-readable output, and",
     'errors as {"error":{code,message}} on stderr. Errors otherwise read "error CODE: message".',
     'Exit status: 0 success, 1 failure, 2 wrong usage.',
+    '',
+    'companies, certificates, tokens, login, sessions and logout work on a data folder, as the',
+    'desktop app does: --data-dir DIR or KSEF_DESK_DATA_DIR; its secrets are sealed with the',
+    'passphrase in KSEF_DESK_PASSPHRASE (required); --api-url URL or KSEF_DESK_API_URL reaches KSeF',
+    "at URL instead of the environments' hosts (the simulator). The other commands need none of it.",
     '',
   ].join('\n')
 }

@@ -5,6 +5,10 @@ export const cliErrorCodes = [
   'FILE_UNREADABLE', // an input file does not exist or cannot be read
   'FILE_EXISTS', // an output file exists already; nothing was overwritten
   'FILE_UNWRITABLE', // an output file cannot be written
+  'CLI_DATA_DIR_MISSING', // a command over the data folder got neither --data-dir nor KSEF_DESK_DATA_DIR
+  'CLI_PASSPHRASE_MISSING', // a command over the data folder got no KSEF_DESK_PASSPHRASE
+  'CLI_DATA_FOLDER_FOREIGN', // the folder's secrets file is not sealed with a passphrase (the desktop app's folder?)
+  'CLI_COMPANY_AMBIGUOUS', // --company names companies in several environments: --env must choose
 ] as const
 
 export type CliErrorCode = (typeof cliErrorCodes)[number]
