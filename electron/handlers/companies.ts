@@ -61,6 +61,7 @@ export const companyHandlers: {
   'companies:add': Handler<'companies:add'>
   'companies:update': Handler<'companies:update'>
   'companies:remove': Handler<'companies:remove'>
+  'companies:overview': Handler<'companies:overview'>
 } = {
   'companies:list': (_input, ctx) => Promise.resolve(ctx.companies.list()),
 
@@ -120,4 +121,21 @@ export const companyHandlers: {
     changed(ctx)
     return { id }
   },
+
+  'companies:overview': (_input, ctx) =>
+    Promise.resolve(
+      ctx.companies.list().map((company) => {
+        const session = ctx.login.state(company.id).session
+        const certificate = ctx.credentials.defaultCertificate(company.id, 'Authentication')
+        const last = ctx.login.state(company.id).operations[0]
+        const failed = last && last.status.code !== 100 && last.status.code !== 200
+        return {
+          companyId: company.id,
+          sessionUntil: session?.refreshTokenValidUntil ?? null,
+          certificateValidTo: certificate?.validTo ?? null,
+          hasToken: ctx.credentials.defaultToken(company.id) !== undefined,
+          lastFailureStatus: failed ? last.status.code : null,
+        }
+      }),
+    ),
 }

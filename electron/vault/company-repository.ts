@@ -15,10 +15,12 @@ export class CompanyRepository {
   /** Inserts or replaces by id. */
   save(company: Company): void {
     const document = this.settings.read()
-    const index = document.companies.findIndex((existing) => existing.id === company.id)
-    if (index === -1) document.companies.push(company)
-    else document.companies[index] = company
-    this.settings.write(document)
+    const others = document.companies.filter((existing) => existing.id !== company.id)
+    const companies =
+      others.length === document.companies.length
+        ? [...others, company]
+        : document.companies.map((existing) => (existing.id === company.id ? company : existing))
+    this.settings.write({ ...document, companies })
   }
 
   remove(id: string): boolean {

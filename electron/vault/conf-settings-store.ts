@@ -15,16 +15,25 @@ export const settingsFileName = 'settings'
 
 export const settingsFilePath = (folder: string): string => join(folder, `${settingsFileName}.json`)
 
-/** A settings store over conf or electron-store; every read is checked against the schema. */
+/**
+ * A settings store over conf or electron-store. The file is read and checked against the schema
+ * once; this process is its only writer, so later reads are served from memory — a list of 300
+ * companies is looked at many times per screen.
+ */
 export class ConfSettingsStore implements SettingsStore {
+  #document: SettingsDocument | undefined
+
   constructor(private readonly conf: ConfLike) {}
 
   read(): SettingsDocument {
-    return SettingsDocument.parse(this.conf.store)
+    this.#document ??= SettingsDocument.parse(this.conf.store)
+    return this.#document
   }
 
   write(document: SettingsDocument): void {
-    this.conf.store = SettingsDocument.parse(document)
+    const parsed = SettingsDocument.parse(document)
+    this.conf.store = parsed
+    this.#document = parsed
   }
 }
 

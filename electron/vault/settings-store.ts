@@ -1,6 +1,9 @@
 import { SettingsDocument, emptySettings } from './settings-document'
 
-/** The port for non-secret data. Production: electron-store; CLI, sandbox and tests: conf or memory. */
+/**
+ * The port for non-secret data. Production: electron-store; CLI, sandbox and tests: conf or memory.
+ * What read() returns is shared: change it only by writing a new document.
+ */
 export interface SettingsStore {
   read(): SettingsDocument
   write(document: SettingsDocument): void

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppStatus } from '../domain/app-status'
 import { ActiveSession, AuthProgress, AuthState } from '../domain/auth'
 import { Company, CompanyDraft, Id } from '../domain/company'
+import { CompanyStatus } from '../domain/company-status'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
 import { Preferences } from '../domain/preferences'
 import type { Channel, EventName } from './names'
@@ -28,6 +29,7 @@ export const contract = {
   'companies:add': { input: CompanyDraft, output: Company },
   'companies:update': { input: CompanyDraft.extend({ id: Id }), output: Company },
   'companies:remove': { input: z.object({ id: Id }), output: z.object({ id: Id }) },
+  'companies:overview': { input: z.void(), output: z.array(CompanyStatus) },
 
   'certificates:list': { input: ofCompany, output: z.array(CertificateSummary) },
   'certificates:import': {

@@ -10,6 +10,7 @@ export const channelNames = [
   'companies:add',
   'companies:update',
   'companies:remove',
+  'companies:overview',
   'certificates:list',
   'certificates:import',
   'certificates:createTest',

@@ -102,6 +102,7 @@ describe('logging in to KSeF, in the browser', () => {
     )
     await screenshot(page, 'login-04-logged-in-certificate')
 
+    await expect.poll(() => page.getByTestId('badge-logged-in').count()).toBe(1)
     await page.getByTestId('sessions-load').click()
     await expect.poll(() => page.getByTestId('session-row').count()).toBe(1)
     expect(await page.getByTestId('session-row').textContent()).toContain('bieżąca')
@@ -258,6 +259,7 @@ describe('logging in to KSeF, in the browser', () => {
       .toBe('Uwierzytelnienie w KSeF nie powiodło się.')
     expect(await page.getByTestId('auth-error-ksef').textContent()).toMatch(/^Kod KSeF 450: /)
     expect(await page.getByTestId('auth-error').textContent()).toContain('Token unieważniony')
+    await expect.poll(() => page.getByTestId('badge-failed').count()).toBe(1)
     await screenshot(page, 'login-15-revoked-token-450')
     expect(await status()).toBe(notLoggedIn)
     expect(app.server.ctx.login.state(companyNamed('Spółka Testowa')?.id ?? '').session).toBeNull()

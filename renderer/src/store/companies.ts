@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { Company, CompanyDraft } from '../../../shared/domain/company'
+import type { CompanyStatus } from '../../../shared/domain/company-status'
 import { api } from '../api'
 
 interface CompaniesState {
@@ -7,7 +8,10 @@ interface CompaniesState {
   loaded: boolean
   selectedId: string | undefined
   query: string
+  /** Session, certificate expiry and last failure per company, for the badges of the list. */
+  statuses: Record<string, CompanyStatus>
   load: () => Promise<void>
+  loadOverview: () => Promise<void>
   select: (id: string | undefined) => void
   setQuery: (query: string) => void
   add: (draft: CompanyDraft) => Promise<Company>
@@ -22,10 +26,17 @@ export const useCompanies = create<CompaniesState>((set, get) => ({
   loaded: false,
   selectedId: undefined,
   query: '',
+  statuses: {},
 
   async load() {
     get().replaceAll(await api.invoke('companies:list'))
     set({ loaded: true })
+    await get().loadOverview()
+  },
+
+  async loadOverview() {
+    const overview = await api.invoke('companies:overview')
+    set({ statuses: Object.fromEntries(overview.map((status) => [status.companyId, status])) })
   },
 
   select: (selectedId) => set({ selectedId }),
@@ -57,5 +68,14 @@ export const useCompanies = create<CompaniesState>((set, get) => ({
 }))
 
 export function subscribeToCompanyEvents(): () => void {
-  return api.on('companies:changed', (companies) => useCompanies.getState().replaceAll(companies))
+  const offCompanies = api.on('companies:changed', (companies) => {
+    useCompanies.getState().replaceAll(companies)
+    void useCompanies.getState().loadOverview()
+  })
+  // A login, a logout or a refresh changes the badges of the list.
+  const offAuth = api.on('auth:changed', () => void useCompanies.getState().loadOverview())
+  return () => {
+    offCompanies()
+    offAuth()
+  }
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import type { CertificateSummary, TokenSummary } from '../../../shared/domain/credentials'
 import { api } from '../api'
+import { useCompanies } from './companies'
 
 type ImportInput = Omit<ChannelInput<'certificates:import'>, 'companyId'>
 
@@ -33,6 +34,7 @@ export const useCredentials = create<CredentialsState>((set, get) => {
     ])
     // A slow answer for a company the user has left must not land in another company's tabs.
     if (get().companyId === companyId) set({ certificates, tokens })
+    await useCompanies.getState().loadOverview()
   }
 
   return {
@@ -64,11 +66,13 @@ export const useCredentials = create<CredentialsState>((set, get) => {
       set({
         certificates: await api.invoke('certificates:setDefault', { companyId, certificateId }),
       })
+      await useCompanies.getState().loadOverview()
     },
 
     async removeCertificate(certificateId) {
       const companyId = company()
       set({ certificates: await api.invoke('certificates:remove', { companyId, certificateId }) })
+      await useCompanies.getState().loadOverview()
     },
 
     async addToken(token, description, makeDefault) {
@@ -81,11 +85,13 @@ export const useCredentials = create<CredentialsState>((set, get) => {
     async setDefaultToken(tokenId) {
       const companyId = company()
       set({ tokens: await api.invoke('tokens:setDefault', { companyId, tokenId }) })
+      await useCompanies.getState().loadOverview()
     },
 
     async removeToken(tokenId) {
       const companyId = company()
       set({ tokens: await api.invoke('tokens:remove', { companyId, tokenId }) })
+      await useCompanies.getState().loadOverview()
     },
   }
 })

@@ -73,6 +73,16 @@ describe('Zaloguj certyfikatem KSeF', () => {
     )
     expect(progress().at(-1)).toBe('done')
 
+    expect(await call('companies:overview', undefined)).toEqual([
+      {
+        companyId,
+        sessionUntil: state.session?.refreshTokenValidUntil,
+        certificateValidTo: expect.stringMatching(/^20\d\d-/) as unknown,
+        hasToken: false,
+        lastFailureStatus: null,
+      },
+    ])
+
     const sessions = await ctx.login.sessions(companyId)
     expect(sessions).toEqual([
       expect.objectContaining({ isCurrent: true, referenceNumber: state.session?.referenceNumber }),
@@ -156,6 +166,9 @@ describe('Zaloguj certyfikatem KSeF', () => {
     })
     const state = ctx.login.state(companyId)
     expect(state.session).toBeNull()
+    expect(await call('companies:overview', undefined)).toEqual([
+      expect.objectContaining({ sessionUntil: null, lastFailureStatus: 415 }),
+    ])
     expect(state.operations[0]?.status.code).toBe(415)
   })
 

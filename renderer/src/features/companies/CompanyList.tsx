@@ -6,16 +6,20 @@ import InputAdornment from '@mui/material/InputAdornment'
 import List from '@mui/material/List'
 import ListItemButton from '@mui/material/ListItemButton'
 import ListItemText from '@mui/material/ListItemText'
+import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { matchesCompanySearch } from '../../../../shared/domain/company-search'
+import { useNow } from '../../hooks/useNow'
 import { useCompanies } from '../../store/companies'
+import { CompanyBadges } from './CompanyBadges'
 import { EnvironmentChip } from './EnvironmentChip'
 
 export function CompanyList({ onAdd }: { onAdd: () => void }) {
   const { t } = useTranslation()
-  const { companies, selectedId, query, select, setQuery } = useCompanies()
+  const { companies, selectedId, query, statuses, select, setQuery } = useCompanies()
+  const now = useNow(60_000)
   const visible = companies.filter((company) => matchesCompanySearch(company, query))
 
   return (
@@ -71,7 +75,10 @@ export function CompanyList({ onAdd }: { onAdd: () => void }) {
               secondary={`${t(`identifier.${company.identifier.type}`)} ${company.identifier.value}`}
               slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } } }}
             />
-            <EnvironmentChip environment={company.environment} />
+            <Stack spacing={0.5} sx={{ alignItems: 'flex-end', ml: 1 }}>
+              <EnvironmentChip environment={company.environment} />
+              <CompanyBadges status={statuses[company.id]} now={now} />
+            </Stack>
           </ListItemButton>
         ))}
       </List>

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { Id } from './company'
+
+/** What the company list shows at a glance for each company (the office with 300 clients). */
+export const CompanyStatus = z.object({
+  companyId: Id,
+  /** Logged in: the session can be extended until then. */
+  sessionUntil: z.iso.datetime().nullable(),
+  /** The default Authentication certificate's end of validity, when there is one. */
+  certificateValidTo: z.iso.datetime().nullable(),
+  hasToken: z.boolean(),
+  /** The last login's KSeF status when it failed (415, 450 …), until a login succeeds. */
+  lastFailureStatus: z.number().int().nullable(),
+})
+export type CompanyStatus = z.infer<typeof CompanyStatus>
