@@ -33,7 +33,7 @@ function filePayload(path: string, io: CliIo): FilePayload {
 
 const certificatesImport: CliCommand = {
   path: ['certificates', 'import'],
-  summary: 'store a certificate and its private key for a company (Certyfikaty → Wczytaj z pliku)',
+  summary: 'store a certificate and its private key for a company (Wczytaj z pliku)',
   usage:
     `${companyUsage} (--cert FILE --key FILE | --p12 FILE) [--password P | --password-file F]\n` +
     `    [--default] [--allow-other-subject] ${dataFolderUsage}`,

@@ -125,7 +125,6 @@ const login: CliCommand = {
       async ({ ctx, call, company }) => {
         const target = await company(choice)
         const known = new Set(ctx.login.state(target.id).operations.map((o) => o.referenceNumber))
-        onProgress?.({ companyId: target.id, method: 'signedRequest', step: 'sending' })
         const submitted = await call('auth:submitSignedRequest', { companyId: target.id, file })
         const operation = submitted.operations.find((o) => !known.has(o.referenceNumber))
         if (!operation) {
@@ -134,6 +133,7 @@ const login: CliCommand = {
             'KSeF accepted the signed request, but its operation is not on the list.',
           )
         }
+        if (onProgress) io.stderr('login: KSeF accepted the signed request\n')
         const state = await completeOperation(
           ctx,
           target,
@@ -216,7 +216,7 @@ const sessions: CliCommand = {
       const list = await call('auth:sessions', { companyId: target.id })
       const own = ctx.login.state(target.id).session
       const header = own
-        ? `Session of ${describeCompany(target)} (${methodNames[own.method]}):\n${sessionText(own)}`
+        ? `Session of ${describeCompany(target)}, by ${methodNames[own.method]}:\n${sessionText(own)}`
         : `${describeCompany(target)} has no session in this data folder.`
       return { text: `${header}\n\n${activeSessionsText(list)}`, json: list }
     })

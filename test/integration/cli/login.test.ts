@@ -207,7 +207,7 @@ describe('ksef-desk login against the simulator', () => {
     const login = await cli(['login', '--company', nip, '--signed', 'signed.xml'])
     expect(login.status).toBe(0)
     expect(login.stdout).toMatch(/^Logged in: .* with a signed authorization request\.\n/)
-    expect(login.stderr).toMatch(/^login: sending it to KSeF\n/)
+    expect(login.stderr).toMatch(/^login: KSeF accepted the signed request\n/)
     expect(login.stderr).toMatch(/^login: redeeming the access and refresh tokens$/m)
 
     const state = parseJson<AuthState>(await cli(['logout', '--company', nip, '--json']))

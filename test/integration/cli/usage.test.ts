@@ -20,10 +20,28 @@ describe('ksef-desk', () => {
       'test-cert',
       'qr invoice',
       'qr certificate',
+      'companies add',
+      'companies list',
+      'certificates import',
+      'certificates test',
+      'certificates list',
+      'tokens add',
+      'tokens list',
+      'login',
+      'sessions',
+      'logout',
     ]) {
       expect(help.stdout).toContain(`  ${command} `)
     }
+    expect(help.stdout).toContain('KSEF_DESK_PASSPHRASE')
     expect(cli().status).toBe(2)
+    const login = cli('login', '--help')
+    expect(login.status).toBe(0)
+    expect(login.stdout).toMatch(
+      /^Usage: ksef-desk login --company N \[--env test\|demo\|prod\] --method token\|certificate /m,
+    )
+    for (const text of ['--request-out', '--signed', 'KSEF_DESK_DATA_DIR', 'KSEF_DESK_API_URL'])
+      expect(login.stdout).toContain(text)
     expect(cli('sign', '--help').stdout).toMatch(
       /^Usage: ksef-desk sign FILE\.xml \(--cert FILE --key FILE \| --p12 FILE\)/m,
     )
