@@ -76,7 +76,7 @@ async function expectCurrentSession(folder: DataFolderCli, nip: string, referenc
 }
 
 describe('ksef-desk login against the simulator', () => {
-  it('by certificate: companies add → certificates test → login → sessions → logout', async () => {
+  it('by certificate: companies add → certificates test → login → sessions (a new process keeps the session) → logout', async () => {
     const folder = newDataFolder()
     const { cli } = folder
     const nip = '5265877635'
