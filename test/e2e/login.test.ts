@@ -2,11 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../ksef-sim'
-import {
-  Workspace,
-  selfSignedCertificate,
-  xmlsecSign,
-} from '../integration/ksef-sim/external-tools'
+import { Workspace, selfSignedCertificate, xmlsecSign } from '../support/external-tools'
 import { ShiftableClock } from '../support/memory-context'
 import { OpensslCredentials, sealSubject } from '../support/openssl-credentials'
 import { filesContaining, filesUnder, tempFolder } from '../support/temp-folder'

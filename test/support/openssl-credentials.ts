@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { mustRun } from './tools'
 
 // Credential files made by openssl, as users get them from elsewhere (the MF web app, a CA,
 // their own tools): certificates signed by a CA named like KSeF's, self-signed ones, keys plain
@@ -8,11 +8,7 @@ import { join } from 'node:path'
 
 export type KeyType = 'ec' | 'rsa'
 
-function openssl(args: string[], cwd: string): void {
-  const result = spawnSync('openssl', args, { cwd, encoding: 'utf8' })
-  if (result.error) throw result.error
-  if (result.status !== 0) throw new Error(`openssl ${args.join(' ')} failed:\n${result.stderr}`)
-}
+const openssl = (args: string[], cwd: string): string => mustRun('openssl', args, { cwd })
 
 const newKey = (type: KeyType): string[] =>
   type === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'rsa:2048']

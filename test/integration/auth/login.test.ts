@@ -6,7 +6,7 @@ import type { Company } from '../../../shared/domain/company'
 import type { Environment } from '../../../shared/domain/environment'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { memoryContext } from '../../support/memory-context'
-import { Workspace, selfSignedCertificate, xmlsecSign } from '../ksef-sim/external-tools'
+import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
 
 // The LoginService, end to end against the simulator: the three ways of Ogólne, the list of
 // operations, session, refresh and logout. Tokens are read back only to prove where they are.

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mustRun, run } from '../crypto/tools'
+import { mustRun, run, oaepSha256 } from '../../support/tools'
 import {
   challenge,
   cliWorkspace,
@@ -159,12 +159,7 @@ describe('ksef-desk', () => {
       path('mf.pem'),
       '-in',
       path('token.bin'),
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-      '-pkeyopt',
-      'rsa_mgf1_md:sha256',
+      ...oaepSha256,
     ])
     expect(plain).toBe('secret-ksef-token-value|1752233036015')
     expect(result.stdout + result.stderr).not.toContain('secret-ksef-token-value')

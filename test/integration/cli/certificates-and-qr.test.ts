@@ -1,7 +1,7 @@
 // ksef-desk csr and qr, checked by openssl.
 import { existsSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mustRun, run } from '../crypto/tools'
+import { mustRun, run } from '../../support/tools'
 import { cliWorkspace, expectError, password, prepareCredentials } from './workspace'
 
 const workspace = cliWorkspace()

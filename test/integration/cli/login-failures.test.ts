@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthState } from '../../../shared/domain/auth'
 import type { Company } from '../../../shared/domain/company'
 import { filesContaining } from '../../support/temp-folder'
-import { mustRun } from '../crypto/tools'
-import { Workspace, selfSignedCertificate, xmlsecSign } from '../ksef-sim/external-tools'
+import { mustRun } from '../../support/tools'
+import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
 import {
   dataFolderCli,
   mintToken,

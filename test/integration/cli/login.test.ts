@@ -8,7 +8,7 @@ import type { ActiveSession, AuthState } from '../../../shared/domain/auth'
 import type { Company } from '../../../shared/domain/company'
 import type { CertificateSummary, TokenSummary } from '../../../shared/domain/credentials'
 import { filesContaining } from '../../support/temp-folder'
-import { Workspace, selfSignedCertificate, xmlsecSign } from '../ksef-sim/external-tools'
+import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
 import {
   dataFolderCli,
   mintToken,

@@ -1,7 +1,7 @@
 // ksef-desk test-cert and inspect, and the exact code of each file failure.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mustRun } from '../crypto/tools'
+import { mustRun } from '../../support/tools'
 import { cliWorkspace, expectError, password, prepareCredentials } from './workspace'
 
 const workspace = cliWorkspace()

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect } from 'vitest'
 import { tempFolder } from '../../support/temp-folder'
-import { mustRun } from '../crypto/tools'
+import { mustRun } from '../../support/tools'
 
 export const root = join(import.meta.dirname, '../../..')
 export const password = 'Abcdefgh1234567!'

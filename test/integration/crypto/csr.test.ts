@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCsr } from '../../../electron/crypto/csr'
 import { tempFolder } from '../../support/temp-folder'
-import { mustRun, run, write } from './tools'
+import { mustRun, run, write } from '../../support/tools'
 
 const folder = tempFolder('ksef-desk-csr-')
 afterAll(() => folder.remove())

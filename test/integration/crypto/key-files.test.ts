@@ -12,7 +12,7 @@ import {
 } from '../../../electron/crypto/keys'
 import { exportPkcs12, readPkcs12 } from '../../../electron/crypto/pkcs12'
 import { tempFolder } from '../../support/temp-folder'
-import { mustRun, run, write } from './tools'
+import { mustRun, run, write } from '../../support/tools'
 
 const password = 'Tajne-Haslo-2026'
 const folder = tempFolder('ksef-desk-keys-')

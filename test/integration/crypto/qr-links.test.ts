@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { certificateVerificationLink } from '../../../electron/crypto/qr-links'
 import { x509 } from '../../../electron/crypto/webcrypto'
 import { tempFolder } from '../../support/temp-folder'
-import { run, write } from './tools'
+import { run, write } from '../../support/tools'
 
 const folder = tempFolder('ksef-desk-qr-')
 afterAll(() => folder.remove())

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { encryptKsefToken } from '../../../electron/crypto/token-cipher'
 import { tempFolder } from '../../support/temp-folder'
-import { mustRun, write } from './tools'
+import { mustRun, write, oaepSha256 } from '../../support/tools'
 
 const folder = tempFolder('ksef-desk-token-')
 afterAll(() => folder.remove())
@@ -44,12 +44,7 @@ describe('encryptKsefToken checked by openssl pkeyutl', () => {
       join(folder.path, 'mf.pem'),
       '-in',
       'token.bin',
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-      '-pkeyopt',
-      'rsa_mgf1_md:sha256',
+      ...oaepSha256,
     )
     expect(plain).toBe(`${token}|1752233036015`)
   })

@@ -9,7 +9,7 @@ import { exportEncryptedKey, readPrivateKey } from '../../../electron/crypto/key
 import { createTestCertificate } from '../../../electron/crypto/test-certificates'
 import { signAuthTokenRequest } from '../../../electron/crypto/xades'
 import { tempFolder } from '../../support/temp-folder'
-import { mustRun, mustRunBinary, run, write } from './tools'
+import { mustRun, mustRunBinary, run, write } from '../../support/tools'
 
 const password = 'Abcdefgh1234567!'
 const schema = join(import.meta.dirname, '../../../ksef-contract/schemat_auth_v2-1.xsd')

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import type { KeyAndCertificate } from './external-tools'
+import type { KeyAndCertificate } from '../../support/external-tools'
 import {
   ALGORITHMS,
   NS_20,
@@ -12,7 +12,7 @@ import {
   writeKeyAndCertificate,
   xmlsecSign,
   xmlsecVerify,
-} from './external-tools'
+} from '../../support/external-tools'
 import {
   NIP,
   OTHER_NIP,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import { Workspace, opensslEncrypt } from './external-tools'
+import { Workspace, opensslEncrypt } from '../../support/external-tools'
 import {
   NIP,
   OTHER_NIP,

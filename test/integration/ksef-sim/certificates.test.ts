@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import type { KeyAndCertificate } from './external-tools'
-import { Workspace, opensslCsr, runTool, selfSignedCertificate } from './external-tools'
+import type { KeyAndCertificate } from '../../support/external-tools'
+import { Workspace, opensslCsr, runTool, selfSignedCertificate } from '../../support/external-tools'
 import type { Session } from './flows'
 import {
   NIP,

@@ -5,8 +5,8 @@ import type {
   KeyAndCertificate,
   Workspace,
   XadesOptions,
-} from './external-tools'
-import { authTokenRequestXml, opensslEncrypt, xmlsecSign } from './external-tools'
+} from '../../support/external-tools'
+import { authTokenRequestXml, opensslEncrypt, xmlsecSign } from '../../support/external-tools'
 import type { SimReply } from './sim-http'
 import { call, field, text } from './sim-http'
 

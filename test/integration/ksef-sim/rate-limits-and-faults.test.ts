@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import { Workspace, selfSignedCertificate } from './external-tools'
+import { Workspace, selfSignedCertificate } from '../../support/external-tools'
 import { NIP, OTHER_NIP, PERSON_SUBJECT, expectNoViolations, submitSignature } from './flows'
 import { call, field, text } from './sim-http'
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import { runTool } from './external-tools'
+import { runTool } from '../../support/external-tools'
 import { expectNoViolations } from './flows'
 import { call, field, text } from './sim-http'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator } from '../../ksef-sim'
 import type { RunningSimulator } from '../../ksef-sim'
-import { Workspace, selfSignedCertificate } from './external-tools'
+import { Workspace, selfSignedCertificate } from '../../support/external-tools'
 import type { Session } from './flows'
 import {
   NIP,

@@ -3,6 +3,7 @@ import { X509Certificate, createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { oaepSha256 } from './tools'
 
 /**
  * Inputs made by tools no one on this project wrote: openssl makes keys, certificates, CSRs and
@@ -171,17 +172,7 @@ export async function opensslEncrypt(
   padding: 'oaep' | 'pkcs1' = 'oaep',
 ): Promise<string> {
   const keyPath = await workspace.write('mf-public.pem', publicKeyPem)
-  const options =
-    padding === 'oaep'
-      ? [
-          '-pkeyopt',
-          'rsa_padding_mode:oaep',
-          '-pkeyopt',
-          'rsa_oaep_md:sha256',
-          '-pkeyopt',
-          'rsa_mgf1_md:sha256',
-        ]
-      : ['-pkeyopt', 'rsa_padding_mode:pkcs1']
+  const options = padding === 'oaep' ? [...oaepSha256] : ['-pkeyopt', 'rsa_padding_mode:pkcs1']
   const { stdout } = await runTool(
     'openssl',
     ['pkeyutl', '-encrypt', '-pubin', '-inkey', keyPath, ...options],

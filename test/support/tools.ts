@@ -53,3 +53,13 @@ export function write(folder: string, name: string, data: Buffer | string): stri
   writeFileSync(path, data)
   return path
 }
+
+/** openssl pkeyutl options for RSA-OAEP with SHA-256 and MGF1-SHA-256, as KSeF encrypts tokens. */
+export const oaepSha256 = [
+  '-pkeyopt',
+  'rsa_padding_mode:oaep',
+  '-pkeyopt',
+  'rsa_oaep_md:sha256',
+  '-pkeyopt',
+  'rsa_mgf1_md:sha256',
+] as const
