@@ -51,7 +51,8 @@ describe('logging in to KSeF, in the browser', () => {
     await expect.poll(status).toBe(notLoggedIn)
   }
 
-  async function importFiles(
+  /** Fills Wczytaj z pliku with files of the openssl folder and saves; returns the form. */
+  async function submitImport(
     set: { certificate?: string; key?: string; pkcs12?: string },
     keyPassword: string,
   ) {
@@ -66,7 +67,19 @@ describe('logging in to KSeF, in the browser', () => {
     }
     await form.getByTestId('certificate-password').fill(keyPassword)
     await form.getByTestId('import-save').click()
+    return form
+  }
+
+  async function importFiles(set: Parameters<typeof submitImport>[0], keyPassword: string) {
+    const form = await submitImport(set, keyPassword)
     await expect.poll(() => form.count()).toBe(0)
+  }
+
+  /** A certificate the simulator (or another instance of it) issued, as files in the openssl folder. */
+  function writeIssued(name: string, issued: { certificatePem: string; privateKeyPem: string }) {
+    writeFileSync(tool.path(`${name}.crt`), issued.certificatePem)
+    writeFileSync(tool.path(`${name}.key`), issued.privateKeyPem)
+    return { certificate: `${name}.crt`, key: `${name}.key` }
   }
 
   async function loginWithCertificate() {
@@ -266,11 +279,7 @@ describe('logging in to KSeF, in the browser', () => {
     await expect.poll(() => page.getByTestId('company-item').count()).toBe(2)
     await page.getByTestId('tab-certificates').click()
     const stranger = tool.selfSigned({ subject: sealSubject(nip, 'Spolka Obca') })
-    await page.getByTestId('certificate-import').click()
-    const form = page.getByTestId('import-certificate-form')
-    await form.getByTestId('certificate-file').setInputFiles(tool.path(stranger.certificate))
-    await form.getByTestId('key-file').setInputFiles(tool.path(stranger.key))
-    await form.getByTestId('import-save').click()
+    const form = await submitImport(stranger, '')
     await expect.poll(() => page.getByTestId('import-other-subject').isVisible()).toBe(true)
     await form.getByTestId('allow-other-subject').check()
     await form.getByTestId('import-save').click()
@@ -297,16 +306,8 @@ describe('logging in to KSeF, in the browser', () => {
       },
       type: 'Offline',
     })
-    const certificate = files.path + '/offline.crt'
-    const key = files.path + '/offline.key'
-    writeFileSync(certificate, offline.certificatePem)
-    writeFileSync(key, offline.privateKeyPem)
     await page.getByTestId('tab-certificates').click()
-    await page.getByTestId('certificate-import').click()
-    const form = page.getByTestId('import-certificate-form')
-    await form.getByTestId('certificate-file').setInputFiles(certificate)
-    await form.getByTestId('key-file').setInputFiles(key)
-    await form.getByTestId('import-save').click()
+    await importFiles(writeIssued('offline', offline), '')
     await expect.poll(() => page.getByTestId('certificate-row').textContent()).toContain('Offline')
     const calls = sim.requests.length
     await loginWithCertificate()
@@ -330,18 +331,10 @@ describe('logging in to KSeF, in the browser', () => {
           organizationIdentifier: 'VATPL-7740001454',
         },
       })
-      const certificate = files.path + '/demo.crt'
-      const key = files.path + '/demo.key'
-      writeFileSync(certificate, issued.certificatePem)
-      writeFileSync(key, issued.privateKeyPem)
       await addCompany(page, 'Produkcja S.A.', '7740001454', 'Production')
       await expect.poll(() => page.getByTestId('company-item').count()).toBe(4)
       await page.getByTestId('tab-certificates').click()
-      await page.getByTestId('certificate-import').click()
-      const form = page.getByTestId('import-certificate-form')
-      await form.getByTestId('certificate-file').setInputFiles(certificate)
-      await form.getByTestId('key-file').setInputFiles(key)
-      await form.getByTestId('import-save').click()
+      await submitImport(writeIssued('demo', issued), '')
       await expect
         .poll(() => page.getByTestId('import-error').textContent())
         .toBe(
