@@ -99,7 +99,7 @@ describe('logging in to KSeF, in the browser', () => {
     await loginWithCertificate()
     await expect.poll(() => page.getByTestId('login-progress').isVisible()).toBe(true)
     await screenshot(page, 'login-03-progress')
-    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat KSeF)')
+    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat)')
     expect(await page.getByTestId('session-access').textContent()).toMatch(
       /^Token dostępowy ważny do .+ \(odświeżany automatycznie\)$/,
     )
@@ -131,7 +131,7 @@ describe('logging in to KSeF, in the browser', () => {
       password,
     )
     await loginWithCertificate()
-    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat KSeF)')
+    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat)')
     await screenshot(page, `login-07-logged-in-${keyType}`)
     await logout()
   })
@@ -141,7 +141,7 @@ describe('logging in to KSeF, in the browser', () => {
     await openCompany('Spółka Testowa', 'certificates')
     await importFiles({ pkcs12: tool.pkcs12(made, password) }, password)
     await loginWithCertificate()
-    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat KSeF)')
+    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat)')
     await logout()
   })
 
@@ -245,7 +245,7 @@ describe('logging in to KSeF, in the browser', () => {
       .poll(() => page.getByTestId('login-progress').textContent(), { timeout: 10_000 })
       .toBe('KSeF ogranicza liczbę zapytań — ponowienie za 2 s…')
     await screenshot(page, 'login-14-rate-limited')
-    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat KSeF)')
+    await expect.poll(status, { timeout: 15_000 }).toBe('Zalogowano do KSeF (certyfikat)')
     await logout()
   })
 
