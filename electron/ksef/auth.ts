@@ -13,7 +13,12 @@ import { signAuthTokenRequest } from '../crypto/xades'
 import { emptyFacts, isKsefError, KsefError } from './errors'
 import type { KsefHttp } from './http'
 import type { components } from './openapi-types'
-import { getPublicKeyCertificates, pickPublicKey, type PublicKeyCertificate } from './security'
+import {
+  findPublicKey,
+  getPublicKeyCertificates,
+  pickPublicKey,
+  type PublicKeyCertificate,
+} from './security'
 
 type Schemas = components['schemas']
 export type AuthenticationChallenge = Schemas['AuthenticationChallengeResponse']
@@ -254,7 +259,10 @@ export interface TokenLoginInput {
   context: ContextIdentifier
   token: string
   allowedIps?: AllowedIps
-  /** MF keys fetched earlier, to save a call; reloaded once when KSeF says they are retired (21470). */
+  /**
+   * MF keys fetched earlier, to save a call; reloaded once when none of them is valid now or KSeF
+   * says the one sent is retired (21470).
+   */
   publicKeys?: readonly PublicKeyCertificate[]
 }
 
@@ -266,7 +274,14 @@ export async function initiateTokenAuthentication(
 ): Promise<AuthenticationInit> {
   const clock = options.clock ?? systemClock
   let keys = input.publicKeys ?? (await loadKeys(http, options.onPublicKeys))
-  for (let reloaded = false; ; reloaded = true) {
+  let reloaded = false
+  // Cached keys may have expired since they were fetched while KSeF already publishes their
+  // successor: only a fresh list without a valid key means there is none.
+  if (input.publicKeys && !findPublicKey(keys, 'KsefTokenEncryption', clock)) {
+    keys = await loadKeys(http, options.onPublicKeys)
+    reloaded = true
+  }
+  for (;;) {
     const key = pickPublicKey(keys, 'KsefTokenEncryption', clock)
     options.onStep?.('challenge')
     const challenge = await getChallenge(http)
@@ -292,6 +307,7 @@ export async function initiateTokenAuthentication(
       // challenge this is a new request, not a repeat.
       if (reloaded || !isRetiredKey(error)) throw error
       keys = await loadKeys(http, options.onPublicKeys)
+      reloaded = true
     }
   }
 }

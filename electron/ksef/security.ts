@@ -18,17 +18,25 @@ export async function getPublicKeyCertificates(http: KsefHttp): Promise<PublicKe
 }
 
 /** The key for a usage, valid now; of several, the one valid from the latest date (as MF advises). */
+export function findPublicKey(
+  certificates: readonly PublicKeyCertificate[],
+  usage: PublicKeyUsage,
+  clock: Clock,
+): PublicKeyCertificate | undefined {
+  const now = clock.now()
+  return certificates
+    .filter((c) => c.usage.includes(usage))
+    .filter((c) => Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo))
+    .sort((a, b) => Date.parse(b.validFrom) - Date.parse(a.validFrom))[0]
+}
+
+/** As findPublicKey, but no valid key is the error the user sees. */
 export function pickPublicKey(
   certificates: readonly PublicKeyCertificate[],
   usage: PublicKeyUsage,
   clock: Clock,
 ): PublicKeyCertificate {
-  const now = clock.now()
-  const candidates = certificates
-    .filter((c) => c.usage.includes(usage))
-    .filter((c) => Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo))
-    .sort((a, b) => Date.parse(b.validFrom) - Date.parse(a.validFrom))
-  const chosen = candidates[0]
+  const chosen = findPublicKey(certificates, usage, clock)
   if (!chosen) {
     throw new KsefError(
       'KSEF_NO_TOKEN_KEY',
