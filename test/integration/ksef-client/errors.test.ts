@@ -8,16 +8,23 @@ import {
   submitXadesSignature,
   getAuthenticationStatus,
 } from '../../../electron/ksef/auth'
-import { revokeCertificate } from '../../../electron/ksef/certificates'
+import {
+  enrollCertificate,
+  getCertificateLimits,
+  revokeCertificate,
+} from '../../../electron/ksef/certificates'
 import type { KsefError } from '../../../electron/ksef/errors'
 import { createKsefHttp, type KsefHttpOptions } from '../../../electron/ksef/http'
 import { getPublicKeyCertificates, pickPublicKey } from '../../../electron/ksef/security'
 import { encryptKsefToken } from '../../../electron/crypto/token-cipher'
 import { listAuthenticationSessions } from '../../../electron/ksef/sessions'
+import { generateToken, revokeToken } from '../../../electron/ksef/tokens'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 
 const NIP = '5265877635'
 const context = { type: 'Nip' as const, value: NIP }
+const TOKEN_REF = '20251010-EC-2DFC46C000-3AC6D5877F-D4'
+const SERIAL = '01F20A5D352AE590'
 let now = Date.parse('2026-03-16T09:00:00Z')
 let sim: RunningSimulator
 const delays: number[] = []
@@ -60,6 +67,7 @@ async function failure(promise: Promise<unknown>): Promise<KsefError> {
 }
 
 const sent = (path: string) => sim.requests.filter((r) => r.path === `/v2${path}`)
+const sentBy = (method: string, path: string) => sent(path).filter((r) => r.method === method)
 
 describe('error bodies from the simulator', () => {
   const badTokenRequest = {
@@ -192,15 +200,18 @@ describe('retries against the simulator', () => {
     expect(sent('/auth/challenge')).toHaveLength(3)
   })
 
+  // The faults strike before the simulator looks at the bearer token, so any token will do.
   it.each([
-    ['redeem', '/auth/token/redeem', () => redeemTokens(http(), 'jwt')],
+    ['redeem', 'POST', '/auth/token/redeem', () => redeemTokens(http(), 'jwt')],
     [
       'XAdES submission',
+      'POST',
       '/auth/xades-signature',
       () => submitXadesSignature(http(), '<AuthTokenRequest/>'),
     ],
     [
       'KSeF-token submission',
+      'POST',
       '/auth/ksef-token',
       () =>
         submitKsefToken(http(), {
@@ -209,15 +220,56 @@ describe('retries against the simulator', () => {
           encryptedToken: 'eA==',
         }),
     ],
-  ])('never repeats the one-shot %s, whatever the failure', async (_, path, call) => {
-    sim.faults.failNext(1, 503, path)
-    expect(await failure(call())).toMatchObject({ code: 'KSEF_UNAVAILABLE' })
-    sim.faults.dropNext(1, path)
+    [
+      'certificate enrollment',
+      'POST',
+      '/certificates/enrollments',
+      () =>
+        enrollCertificate(http(), 'jwt', {
+          certificateName: 'Certyfikat testowy',
+          certificateType: 'Authentication',
+          csr: 'eA==',
+        }),
+    ],
+    [
+      'token generation',
+      'POST',
+      '/tokens',
+      () => generateToken(http(), 'jwt', { permissions: ['InvoiceRead'], description: 'Token' }),
+    ],
+    [
+      'token revocation',
+      'DELETE',
+      `/tokens/${TOKEN_REF}`,
+      () => revokeToken(http(), 'jwt', TOKEN_REF),
+    ],
+    [
+      'certificate revocation',
+      'POST',
+      `/certificates/${SERIAL}/revoke`,
+      () => revokeCertificate(http(), 'jwt', SERIAL),
+    ],
+  ])('never repeats the one-shot %s, whatever the failure', async (_, method, path, call) => {
+    const match = new RegExp(`^${method} ${path}$`)
+    sim.faults.failNext(1, 503, match)
+    expect(await failure(call())).toMatchObject({ code: 'KSEF_UNAVAILABLE', httpStatus: 503 })
+    expect(sentBy(method, path)).toHaveLength(1)
+    sim.faults.dropNext(1, match)
     expect(await failure(call())).toMatchObject({ code: 'KSEF_NETWORK' })
-    sim.faults.rateLimitNext(1, 1, path)
+    sim.faults.rateLimitNext(1, 1, match)
     expect(await failure(call())).toMatchObject({ code: 'KSEF_RATE_LIMITED', retryAfterSeconds: 1 })
-    expect(sent(path)).toHaveLength(3)
+    expect(sentBy(method, path)).toHaveLength(3)
+    expect(sim.requests).toHaveLength(3)
     expect(delays).toEqual([])
+  })
+
+  it('repeats a read after 5xx: GET /certificates/limits', async () => {
+    const session = sim.seed.openSession({ context })
+    sim.faults.failNext(1, 503, /^GET \/certificates\/limits$/)
+    const limits = await getCertificateLimits(http(), session.accessToken)
+    expect(limits.canRequest).toBe(true)
+    expect(sentBy('GET', '/certificates/limits').map((r) => r.status)).toEqual([503, 200])
+    expect(delays).toEqual([500])
   })
 
   it('times out on a slow KSeF', async () => {
