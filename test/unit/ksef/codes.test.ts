@@ -14,6 +14,8 @@ const documented: [KsefCodeKind, (number | string)[]][] = [
       21001, 21111, 21115, 21117, 21217, 21301, 21304, 21308, 21401, 21405, 21406, 21418, 21470,
       9101, 9102, 9103, 9105, 25001, 25002, 25003, 25004, 25005, 25006, 25007, 25008, 25009, 25010,
       25011, 26001, 26002,
+      // The contract's /testdata answers (subject or permission exists already).
+      30001,
     ],
   ],
   ['enrollmentStatus', [100, 200, 400, 500, 550]],
@@ -60,10 +62,30 @@ describe('KSeF codes', () => {
     expect(explainKsefCode('exception', 12345).pl.explanation).toContain('12345')
   })
 
-  it('has no entry without both languages', () => {
-    for (const entries of Object.values(ksefCodes)) {
-      for (const explanation of Object.values(entries))
-        expect(Object.keys(explanation).sort()).toEqual(['en', 'pl'])
+  it('explains the documented codes and no other, so a mistyped code cannot hide', () => {
+    const explained = Object.fromEntries(
+      Object.entries(ksefCodes).map(([kind, entries]) => [kind, Object.keys(entries).sort()]),
+    )
+    const expected = Object.fromEntries(
+      documented.map(([kind, codes]) => [
+        kind,
+        [
+          ...new Set(codes.map((c) => (kind === 'http' && Number(c) >= 500 ? '5xx' : String(c)))),
+        ].sort(),
+      ]),
+    )
+    expect(explained).toEqual(expected)
+  })
+
+  it('says everything in Polish and in English in words of each language', () => {
+    for (const [kind, entries] of Object.entries(ksefCodes)) {
+      for (const [code, { pl, en }] of Object.entries(entries)) {
+        for (const part of ['title', 'explanation', 'fix'] as const) {
+          expect(pl[part].trim(), `${kind} ${code} pl ${part}`).not.toBe('')
+          expect(en[part].trim(), `${kind} ${code} en ${part}`).not.toBe('')
+          expect(pl[part], `${kind} ${code} ${part} untranslated`).not.toBe(en[part])
+        }
+      }
     }
   })
 })
