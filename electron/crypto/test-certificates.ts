@@ -41,7 +41,7 @@ export async function createTestCertificate(
   options: TestCertificateOptions = {},
 ): Promise<TestCertificate> {
   const attributes = testSubject(subject)
-  const name = subjectName(attributes, 'INVALID_INPUT')
+  const name = subjectName(attributes, 'TEST_CERT_NAME_EMPTY')
   const { keys, signingAlgorithm } = await generateKeyPair(options.keyType ?? 'ec')
   // As the official helpers do: valid from 61 minutes ago (clock skew), for two years.
   const notBefore = new Date((options.clock ?? systemClock).now() - 61 * 60_000)
@@ -76,8 +76,7 @@ function testSubject(subject: TestCertificateSubject): SubjectAttribute[] {
   if (subject.kind === 'person') {
     const { type, value } = subject.identifier
     if (type === 'Nip') assertNip(value)
-    else if (!/^\d{11}$/.test(value))
-      throw new AppError('INVALID_INPUT', 'A PESEL is 11 digits.', { field: 'pesel' })
+    else assertPesel(value)
     return [
       { oid: attributeOids.givenName, value: subject.givenName },
       { oid: attributeOids.surname, value: subject.surname },
@@ -108,6 +107,18 @@ function assertNip(nip: string): void {
         field: 'nip',
       },
     )
+  }
+}
+
+const peselWeights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
+
+function assertPesel(pesel: string): void {
+  const digits = [...pesel].map(Number)
+  const sum = peselWeights.reduce((total, weight, i) => total + weight * (digits[i] ?? 0), 0)
+  if (!/^\d{11}$/.test(pesel) || (10 - (sum % 10)) % 10 !== digits[10]) {
+    throw new AppError('PESEL_INVALID', 'A PESEL is 11 digits with a valid check digit.', {
+      field: 'pesel',
+    })
   }
 }
 

@@ -83,7 +83,7 @@ export function signAuthTokenRequest(
   const request = readAuthTokenRequest(xml)
   if (request.signed) {
     throw new AppError(
-      'XML_UNREADABLE',
+      'AUTH_REQUEST_ALREADY_SIGNED',
       'The AuthTokenRequest is signed already; sign the unsigned file.',
     )
   }

@@ -17,9 +17,12 @@ export const cryptoErrorCodes = [
   'EXPORT_PASSWORD_RULES', // the export password breaks the MF password rules
   'AUTH_REQUEST_INVALID', // the AuthTokenRequest data (challenge, context, IPs) is not valid
   'XML_UNREADABLE', // the file to sign is not well-formed XML or not an AuthTokenRequest
+  'AUTH_REQUEST_ALREADY_SIGNED', // the AuthTokenRequest to sign carries a signature already
   'ENROLLMENT_DATA_INVALID', // the enrollment data lacks commonName/countryName or is not JSON
   'TOKEN_KEY_INVALID', // the KSeF public key for token encryption is not an RSA certificate
   'QR_INPUT_INVALID', // a KOD I / KOD II field (NIP, date, serial, context) is not valid
+  'PESEL_INVALID', // a PESEL for a test certificate is not 11 digits or its check digit is wrong
+  'TEST_CERT_NAME_EMPTY', // a test certificate's given name, surname, organisation or CN is blank
 ] as const
 
 export type CryptoErrorCode = (typeof cryptoErrorCodes)[number]

@@ -99,7 +99,7 @@ describe('ksef-desk', () => {
         '--password',
         password,
       ),
-      'XML_UNREADABLE',
+      'AUTH_REQUEST_ALREADY_SIGNED',
     )
     expectError(
       cli(

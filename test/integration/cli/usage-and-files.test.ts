@@ -93,6 +93,18 @@ describe('ksef-desk', () => {
     expectError(cli('inspect', 'truncated.key', '--password', password), 'KEY_UNREADABLE')
   })
 
+  it('refuses a mistyped PESEL and a blank name for a test certificate, each with its own code', () => {
+    const out = ['--cert-out', 'p.crt', '--key-out', 'p.key', '--key-password', password]
+    expectError(cli('test-cert', '--pesel', '90010112345', ...out), 'PESEL_INVALID')
+    expectError(cli('test-cert', '--pesel', '9001011234', ...out), 'PESEL_INVALID')
+    expectError(
+      cli('test-cert', '--seal-nip', '5265877635', '--organization', ' ', ...out),
+      'TEST_CERT_NAME_EMPTY',
+    )
+    expect(existsSync(path('p.key'))).toBe(false)
+    expect(existsSync(path('p.crt'))).toBe(false)
+  })
+
   it('prints errors as JSON with --json', () => {
     const result = cli('inspect', 'person.key', '--json')
     expect(result.status).toBe(1)

@@ -46,11 +46,11 @@ describe('readCertificate', () => {
       kind: 'person',
       givenName: 'Anna',
       surname: 'Nowak',
-      identifier: { type: 'Pesel', value: '90010112345' },
+      identifier: { type: 'Pesel', value: '90010112349' },
     })
     expect(readCertificate(pesel.certificate).identifier).toEqual({
       type: 'Pesel',
-      value: '90010112345',
+      value: '90010112349',
       attribute: 'serialNumber',
     })
     const seal = await createTestCertificate({

@@ -43,13 +43,13 @@ describe('createTestCertificate', () => {
       kind: 'person',
       givenName: 'Anna',
       surname: 'Nowak',
-      identifier: { type: 'Pesel', value: '90010112345' },
+      identifier: { type: 'Pesel', value: '90010112349' },
       commonName: 'Anna N.',
     })
     expect(subjectTypes(made.certificate)).toContainEqual([
       '2.5.4.5',
       'PrintableString',
-      'PNOPL-90010112345',
+      'PNOPL-90010112349',
     ])
     expect(subjectTypes(made.certificate)).toContainEqual(['2.5.4.3', 'Utf8String', 'Anna N.'])
   })
@@ -72,13 +72,31 @@ describe('createTestCertificate', () => {
     await expect(
       createTestCertificate({ kind: 'seal', organizationName: 'Firma', nip: '5265877636' }),
     ).rejects.toMatchObject({ code: 'NIP_BAD_CHECKSUM' })
+    // 90010112349 is valid: its last digit only, or its length, goes wrong below.
+    for (const pesel of ['123', '900101123490', '9001011234x', '90010112345']) {
+      await expect(
+        createTestCertificate({
+          kind: 'person',
+          givenName: 'A',
+          surname: 'B',
+          identifier: { type: 'Pesel', value: pesel },
+        }),
+        pesel,
+      ).rejects.toMatchObject({ code: 'PESEL_INVALID', details: { field: 'pesel' } })
+    }
+  })
+
+  it('refuses a blank name with a code of its own', async () => {
     await expect(
       createTestCertificate({
         kind: 'person',
-        givenName: 'A',
-        surname: 'B',
-        identifier: { type: 'Pesel', value: '123' },
+        givenName: ' ',
+        surname: 'Nowak',
+        identifier: { type: 'Nip', value: '5265877635' },
       }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    ).rejects.toMatchObject({ code: 'TEST_CERT_NAME_EMPTY' })
+    await expect(
+      createTestCertificate({ kind: 'seal', organizationName: '', nip: '5265877635' }),
+    ).rejects.toMatchObject({ code: 'TEST_CERT_NAME_EMPTY' })
   })
 })

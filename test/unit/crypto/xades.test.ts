@@ -188,7 +188,7 @@ describe('signAuthTokenRequest', () => {
     const credential = await personCredential('ec')
     const once = signAuthTokenRequest(request, credential)
     expect(() => signAuthTokenRequest(once, credential)).toThrow(
-      expect.objectContaining({ code: 'XML_UNREADABLE' }),
+      expect.objectContaining({ code: 'AUTH_REQUEST_ALREADY_SIGNED' }),
     )
     expect(() => signAuthTokenRequest('<Invoice/>', credential)).toThrow(
       expect.objectContaining({ code: 'XML_UNREADABLE' }),
