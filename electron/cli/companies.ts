@@ -2,15 +2,15 @@
 // window), through the app's handlers.
 import type { Company } from '../../shared/domain/company'
 import type { CliCommand } from './command'
-import { describeCompany, environmentOptionName } from './company-choice'
+import { describeCompany } from './company-choice'
+import { dataFolderHelp, dataFolderOptions, dataFolderUsage, withDataFolder } from './data-folder'
 import {
-  dataFolderHelp,
-  dataFolderOptions,
-  dataFolderUsage,
   environmentOf,
-  withDataFolder,
-} from './data-folder'
-import { optionalString, requiredString, usageError } from './options'
+  environmentOptionName,
+  optionalString,
+  requiredString,
+  usageError,
+} from './options'
 
 const companiesAdd: CliCommand = {
   path: ['companies', 'add'],

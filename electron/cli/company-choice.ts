@@ -6,15 +6,7 @@ import type { Environment } from '../../shared/domain/environment'
 import { AppError } from '../../shared/ipc/errors'
 import { normalizeInternalId } from '../../shared/validation/internal-id'
 import { normalizeNip } from '../../shared/validation/nip'
-
-const environmentOptionNames: Record<Environment, string> = {
-  Test: 'test',
-  Demo: 'demo',
-  Production: 'prod',
-}
-
-export const environmentOptionName = (environment: Environment): string =>
-  environmentOptionNames[environment]
+import { environmentOptionName } from './options'
 
 /** "Spółka Testowa (NIP 5265877635, Test)": how a company is named in the CLI's messages. */
 export function describeCompany(company: Company): string {

@@ -19,7 +19,7 @@ import { secretsFileName } from '../vault/sealed-file-secret-store'
 import type { OptionSpec, OptionValues } from './command'
 import { chooseCompany } from './company-choice'
 import type { CliIo } from './io'
-import { oneOf, optionalString, requiredString, usageError } from './options'
+import { environmentOf, optionalString, requiredString, usageError } from './options'
 
 export const dataFolderOptions = {
   'data-dir': { type: 'string' },
@@ -123,13 +123,6 @@ export async function withDataFolder<T>(
   } finally {
     await ctx.login.idle()
   }
-}
-
-const environments = { test: 'Test', demo: 'Demo', prod: 'Production' } as const
-
-/** --env test|demo|prod as the contract's Environment. */
-export function environmentOf(values: OptionValues): Environment {
-  return environments[oneOf(values, 'env', ['test', 'demo', 'prod'])]
 }
 
 function dataFolderOf(values: OptionValues, io: CliIo): string {

@@ -13,7 +13,7 @@ import { AppError, isAppError } from '../../shared/ipc/errors'
 import type { HandlerContext } from '../handlers/context'
 import { authenticationFailure } from '../ksef/auth'
 import type { CliCommand, CliOutput } from './command'
-import { describeCompany, environmentOptionName } from './company-choice'
+import { describeCompany } from './company-choice'
 import {
   companyChoice,
   companyHelp,
@@ -24,7 +24,7 @@ import {
   withDataFolder,
 } from './data-folder'
 import { progressPrinter } from './login-progress'
-import { oneOf, optionalString, usageError } from './options'
+import { environmentOptionName, oneOf, optionalString, usageError } from './options'
 
 const companyUsage = '--company N [--env test|demo|prod]'
 

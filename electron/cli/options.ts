@@ -1,6 +1,6 @@
 // Reading option values the same way in every command: required ones, secrets (given inline or
 // from a file, so they stay out of shell history and `ps`), the environment.
-import type { Environment } from '../../shared/domain/environment'
+import { environments, type Environment } from '../../shared/domain/environment'
 import { AppError } from '../../shared/ipc/errors'
 import type { OptionSpec, OptionValues } from './command'
 import type { CliIo } from './io'
@@ -41,12 +41,25 @@ export function requiredSecret(values: OptionValues, name: string, io: CliIo): s
 
 export const environmentOption: OptionSpec = { env: { type: 'string', default: 'test' } }
 
-const environments: Record<string, Environment> = { test: 'Test', demo: 'Demo', prod: 'Production' }
+/** What --env calls each environment: the one list every command reads and writes. */
+const environmentOptionNames: Record<Environment, string> = {
+  Test: 'test',
+  Demo: 'demo',
+  Production: 'prod',
+}
 
-export function environment(values: OptionValues): Environment {
-  const name = optionalString(values, 'env') ?? 'test'
-  const found = environments[name]
-  if (!found) throw usageError(`--env must be test, demo or prod, not "${name}".`)
+export const environmentOptionName = (environment: Environment): string =>
+  environmentOptionNames[environment]
+
+/** --env test|demo|prod as the contract's Environment. */
+export function environmentOf(values: OptionValues): Environment {
+  const name = optionalString(values, 'env')
+  if (name === undefined) throw usageError('--env is required.')
+  const found = environments.find((each) => environmentOptionNames[each] === name)
+  if (!found) {
+    const allowed = environments.map(environmentOptionName).join(', ')
+    throw usageError(`--env must be one of ${allowed}, not "${name}".`)
+  }
   return found
 }
 

@@ -3,7 +3,7 @@ import { contextIdentifierTypes } from '../crypto/auth-token-request'
 import { certificateVerificationLink, invoiceVerificationLink } from '../crypto/qr-links'
 import type { CliCommand } from './command'
 import { credentialOptions, credentialUsage, loadCredential } from './signing-credential'
-import { environment, environmentOption, oneOf, requiredString } from './options'
+import { environmentOf, environmentOption, oneOf, requiredString } from './options'
 
 const qrInvoice: CliCommand = {
   path: ['qr', 'invoice'],
@@ -19,7 +19,7 @@ const qrInvoice: CliCommand = {
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
     const link = invoiceVerificationLink({
-      environment: environment(values),
+      environment: environmentOf(values),
       sellerNip: requiredString(values, 'nip'),
       issueDate: requiredString(values, 'date'),
       invoice: io.readFile(requiredString(values, 'file')),
@@ -51,7 +51,7 @@ const qrCertificate: CliCommand = {
     const serial = requiredString(values, 'serial')
     const { certificate, privateKey } = await loadCredential(values, io)
     const link = certificateVerificationLink({
-      environment: environment(values),
+      environment: environmentOf(values),
       context: { type: contextType, value: requiredString(values, 'context') },
       sellerNip: requiredString(values, 'nip'),
       certificateSerial: serial,
