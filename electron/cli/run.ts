@@ -49,13 +49,21 @@ export async function runCli(
     else io.stdout(output.text.endsWith('\n') ? output.text : `${output.text}\n`)
     return exitCodes.ok
   } catch (error) {
-    const appError = isAppError(error)
-      ? error
-      : new AppError('INTERNAL', error instanceof Error ? error.message : String(error))
+    const appError = isAppError(error) ? error : unexpectedFailure(error)
     if (json) io.stderr(`${JSON.stringify({ error: appError.toPayload() })}\n`)
     else io.stderr(errorText(appError.toPayload()))
     return usageErrorCodes.includes(appError.code) ? exitCodes.usage : exitCodes.failed
   }
+}
+
+/**
+ * A failure the code did not foresee, by its kind only: its message can carry what it was working
+ * on (a URL, a request body, a file's content), and stderr ends up in logs and bug reports.
+ */
+function unexpectedFailure(error: unknown): AppError {
+  const name =
+    error instanceof Error && /^[A-Za-z]\w{0,63}$/.test(error.name) ? error.name : 'unknown'
+  return new AppError('INTERNAL', `unexpected failure (${name})`)
 }
 
 function findCommand(argv: readonly string[], commands: readonly CliCommand[]): CliCommand {
