@@ -1,5 +1,6 @@
-// The ksef-desk command line: the engine of the app (electron/crypto, later the handlers) from a
-// terminal, for scripting and for checking each piece from outside.
+// The ksef-desk command line: the engine of the app from a terminal (electron/crypto for files
+// and keys; the window's own handlers over a data folder), for scripting and for checking each
+// piece from outside.
 import packageJson from '../package.json' with { type: 'json' }
 import { commands } from './cli/commands'
 import { processIo } from './cli/io'
