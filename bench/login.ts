@@ -40,7 +40,7 @@ async function run(): Promise<BenchmarkRow[]> {
   const sim = await startSimulator({ authStatusDelayMs: statusDelayMs, limits: false })
   const folder = mkdtempSync(join(tmpdir(), 'ksef-desk-bench-'))
   try {
-    const ctx = await openNodeServices({
+    const { ctx, close } = await openNodeServices({
       dataFolder: folder,
       passphrase: 'bench',
       ksefApiUrl: sim.url,
@@ -138,7 +138,7 @@ async function run(): Promise<BenchmarkRow[]> {
 
     const certificateLogin = await appLogin('auth:loginWithCertificate')
     const tokenLogin = await appLogin('auth:loginWithToken')
-    await ctx.login.idle()
+    await close()
     return [
       {
         name: 'login: Zaloguj certyfikatem KSeF, wall time',

@@ -4,6 +4,7 @@ import { systemClock } from './clock'
 import { createDispatch } from './dispatch'
 import { checkedEventSink } from './events'
 import { handlers } from './handlers'
+import { ksefApiUrlOverride } from './ksef-api-url'
 import { fileLogger } from './log'
 import { bindContract, sendToWindow } from './platform/ipc'
 import { dataFolder } from './platform/paths'
@@ -64,6 +65,11 @@ async function start(): Promise<void> {
   const clock = systemClock
   const log = fileLogger(join(folder, 'logs', 'main.log'))
   const warning = keychainWarning()
+  const requestedApiUrl = process.env['KSEF_DESK_API_URL']
+  const ksefApiUrl = ksefApiUrlOverride(requestedApiUrl, app.isPackaged)
+  if (requestedApiUrl !== undefined && ksefApiUrl === undefined) {
+    log.info('KSEF_DESK_API_URL ignored', { packaged: app.isPackaged })
+  }
   const ctx = await buildHandlerContext({
     version: app.getVersion(),
     dataFolder: folder,
@@ -74,7 +80,7 @@ async function start(): Promise<void> {
     secrets: new SealedFileSecretStore(join(folder, secretsFileName), safeStorageSealer, clock),
     certificateFiles: new FolderCertificateFiles(join(folder, 'certificates')),
     warnings: warning ? [warning] : [],
-    ksefApiUrl: process.env['KSEF_DESK_API_URL'],
+    ksefApiUrl,
   })
   keepSessionsAlive(ctx)
   bindContract(createDispatch(handlers, ctx), () => mainWindow)
@@ -85,11 +91,24 @@ async function start(): Promise<void> {
   })
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+/** Another launch while this one runs brings this window forward instead of a second window. */
+function focusWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
 
-start().catch((error: unknown) => {
-  console.error('KSeF Desk failed to start:', error instanceof Error ? error.message : error)
-  app.exit(1)
-})
+// Settings and secrets are read once and served from memory: a second instance on the same data
+// folder would overwrite the first one's companies, keys and tokens. It hands over and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', focusWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  start().catch((error: unknown) => {
+    console.error('KSeF Desk failed to start:', error instanceof Error ? error.message : error)
+    app.exit(1)
+  })
+}

@@ -6,6 +6,7 @@ import type { HandlerContext } from './handlers/context'
 import { fileLogger } from './log'
 import { buildHandlerContext } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
+import { lockDataFolder } from './vault/folder-lock'
 import { openNodeSettings } from './vault/node-settings'
 import { PassphraseSealer } from './vault/passphrase-sealer'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
@@ -21,23 +22,46 @@ export interface NodeServiceOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
-/** The services over plain files, for the CLI, the sandbox and the tests: no Electron needed. */
-export function openNodeServices(options: NodeServiceOptions): Promise<HandlerContext> {
+export interface NodeServices {
+  ctx: HandlerContext
+  /** Waits for background work (a session refresh) to end, then gives the data folder back. */
+  close: () => Promise<void>
+}
+
+/**
+ * The services over plain files, for the CLI, the sandbox and the tests: no Electron needed. The
+ * data folder is locked for this process until `close` (DATA_FOLDER_IN_USE while another holds it).
+ */
+export async function openNodeServices(options: NodeServiceOptions): Promise<NodeServices> {
   const clock = options.clock ?? systemClock
-  return buildHandlerContext({
-    version: packageJson.version,
-    dataFolder: options.dataFolder,
-    clock,
-    log: fileLogger(join(options.dataFolder, 'logs', 'main.log'), () => clock.now()),
-    events: options.events ?? discardEvents,
-    settings: openNodeSettings(options.dataFolder, clock),
-    secrets: new SealedFileSecretStore(
-      join(options.dataFolder, secretsFileName),
-      new PassphraseSealer(options.passphrase),
+  // Before anything is read or written: a refused open must leave the folder as it was.
+  const lock = lockDataFolder(options.dataFolder)
+  try {
+    const ctx = await buildHandlerContext({
+      version: packageJson.version,
+      dataFolder: options.dataFolder,
       clock,
-    ),
-    certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
-    ksefApiUrl: options.ksefApiUrl,
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-  })
+      log: fileLogger(join(options.dataFolder, 'logs', 'main.log'), () => clock.now()),
+      events: options.events ?? discardEvents,
+      settings: openNodeSettings(options.dataFolder, clock),
+      secrets: new SealedFileSecretStore(
+        join(options.dataFolder, secretsFileName),
+        new PassphraseSealer(options.passphrase),
+        clock,
+      ),
+      certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
+      ksefApiUrl: options.ksefApiUrl,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    })
+    return {
+      ctx,
+      close: async () => {
+        await ctx.login.idle()
+        lock.release()
+      },
+    }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
 }

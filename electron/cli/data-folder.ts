@@ -92,7 +92,7 @@ export async function withDataFolder<T>(
   }
   const ksefApiUrl = apiUrlOf(values, io)
   assertPassphraseSealed(folder)
-  const ctx = await openNodeServices({
+  const { ctx, close } = await openNodeServices({
     dataFolder: folder,
     passphrase,
     clock: io.clock,
@@ -121,7 +121,7 @@ export async function withDataFolder<T>(
       chooseCompany(await call('companies:list', undefined), identifier, environment)
     return await work({ ctx, folder, call, company })
   } finally {
-    await ctx.login.idle()
+    await close()
   }
 }
 

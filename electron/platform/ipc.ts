@@ -1,28 +1,13 @@
 import { ipcMain, type BrowserWindow } from 'electron'
-import { AppError } from '../../shared/ipc/errors'
 import { channelNames, eventChannel, type EventName } from '../../shared/ipc/names'
 import type { Dispatch } from '../dispatch'
-import { isFromOurWindow } from '../ipc-sender'
+import { fromOurWindowOnly } from '../ipc-sender'
 
-/**
- * The production transport: every contract channel on ipcMain.handle, answered by the one
- * dispatch. A sender other than our window's main frame (a stray frame, another webContents)
- * gets a refusal and never reaches a handler.
- */
+/** The production transport: every contract channel on ipcMain.handle, answered by the one dispatch. */
 export function bindContract(dispatch: Dispatch, window: () => BrowserWindow | undefined): void {
+  const answer = fromOurWindowOnly(dispatch, window)
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isFromOurWindow(event, window())) {
-        return {
-          ok: false,
-          error: new AppError(
-            'UNKNOWN_CHANNEL',
-            'Requests are accepted only from the app window.',
-          ).toPayload(),
-        }
-      }
-      return dispatch(channel, input)
-    })
+    ipcMain.handle(channel, (event, input: unknown) => answer(event, channel, input))
   }
 }
 

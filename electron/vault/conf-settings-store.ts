@@ -17,8 +17,9 @@ export const settingsFilePath = (folder: string): string => join(folder, `${sett
 
 /**
  * A settings store over conf or electron-store. The file is read and checked against the schema
- * once; this process is its only writer, so later reads are served from memory — a list of 300
- * companies is looked at many times per screen.
+ * once; this process is its only writer (the desktop app holds Electron's single-instance lock,
+ * Node processes the data folder's lock file), so later reads are served from memory — a list of
+ * 300 companies is looked at many times per screen.
  */
 export class ConfSettingsStore implements SettingsStore {
   #document: SettingsDocument | undefined

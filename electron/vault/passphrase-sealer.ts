@@ -5,23 +5,43 @@ import type { Sealer } from './sealer'
 
 const format = 'ksef-desk-sealed'
 
-// scrypt N=2^15, r=8 (OWASP's minimum for scrypt is 2^17 with r=8, p=1 for password storage;
-// here the cost is paid once per process, so we take 2^17).
+// OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB). The key is derived once per process
+// and kept, so the cost is paid once.
 const kdfParameters = { N: 2 ** 17, r: 8, p: 1 } as const
+
+/** Base64 whose bytes number between min and max. */
+const base64Bytes = (min: number, max: number) =>
+  z.base64().refine((text) => {
+    const length = Buffer.from(text, 'base64').length
+    return length >= min && length <= max
+  })
+
+// The file says how its key is derived, and a tampered file must not make opening it cost
+// gigabytes or minutes: each parameter within what scrypt is used with, and all together at most
+// four times our own cost (512 MiB, about 2 s); anything else makes the file damaged, not a
+// command to obey. N must be a power of two for scrypt to run at all.
+const Kdf = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: base64Bytes(16, 64),
+  })
+  .refine((kdf) => kdf.N * kdf.r * kdf.p <= 4 * kdfParameters.N * kdfParameters.r)
 
 const Envelope = z.object({
   format: z.literal(format),
   version: z.literal(1),
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    N: z.number().int(),
-    r: z.number().int(),
-    p: z.number().int(),
-    salt: z.base64(),
-  }),
+  kdf: Kdf,
   cipher: z.literal('aes-256-gcm'),
-  iv: z.base64(),
-  tag: z.base64(),
+  iv: base64Bytes(12, 12),
+  tag: base64Bytes(16, 16),
   data: z.base64(),
 })
 type Envelope = z.infer<typeof Envelope>

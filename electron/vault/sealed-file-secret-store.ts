@@ -83,6 +83,24 @@ export class SealedFileSecretStore implements SecretStore {
     })
   }
 
+  startAfreshWhenLocked(): Promise<string | undefined> {
+    return this.#serial(async () => {
+      try {
+        await this.#load()
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'SECRETS_LOCKED') throw error
+        // Kept beside the original, not deleted: the right keychain or passphrase may still open it.
+        const movedTo = moveCorruptFileAside(this.path, this.clock.now())
+        this.#secrets = new Map()
+        return movedTo
+      }
+      throw new AppError(
+        'SECRETS_NOT_LOCKED',
+        'The secrets file opens with this key; nothing was moved.',
+      )
+    })
+  }
+
   #serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(work, work)
     this.#queue = next.catch(() => undefined)

@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/ipc/errors'
+
 /**
  * The port for secrets (private keys, KSeF tokens, refresh tokens, key passwords). Values are
  * sealed at rest; nothing read from here is ever logged or sent to the renderer.
@@ -8,6 +10,11 @@ export interface SecretStore {
   delete(name: string): Promise<boolean>
   /** Removes every secret whose name starts with `prefix`; returns how many went. */
   deleteAll(prefix: string): Promise<number>
+  /**
+   * At the user's word, when the sealed secrets do not open (SECRETS_LOCKED): keeps them aside
+   * and starts empty; returns where they went. Refuses with SECRETS_NOT_LOCKED when they open.
+   */
+  startAfreshWhenLocked(): Promise<string | undefined>
 }
 
 /** Secrets of one company live under one prefix, so removing the company removes them all. */
@@ -35,6 +42,12 @@ export class MemorySecretStore implements SecretStore {
       if (name.startsWith(prefix)) count += Number(this.#values.delete(name))
     }
     return Promise.resolve(count)
+  }
+
+  startAfreshWhenLocked(): Promise<string | undefined> {
+    return Promise.reject(
+      new AppError('SECRETS_NOT_LOCKED', 'Secrets kept in memory are never locked.'),
+    )
   }
 }
 

@@ -4,11 +4,14 @@ export const commonErrorCodes = [
   'INVALID_INPUT', // the request did not match the channel's input schema
   'INVALID_OUTPUT', // a handler produced something its output schema refuses: a bug, reported
   'UNKNOWN_CHANNEL',
+  'SENDER_REFUSED', // an IPC request came from something other than the app window's main frame
   'INTERNAL', // an unexpected failure; details say where
   'NOT_FOUND',
   'SETTINGS_CORRUPT', // the settings file could not be read and was moved aside
   'SECRETS_CORRUPT', // the sealed secrets file could not be read and was moved aside
   'SECRETS_LOCKED', // the sealed secrets file does not open with this key or passphrase
   'SECRETS_WEAK_KEYCHAIN', // Linux without a keyring: safeStorage falls back to a fixed key
+  'SECRETS_NOT_LOCKED', // starting the secrets afresh was asked while the file opens normally
+  'DATA_FOLDER_IN_USE', // another running process holds the data folder's lock
   'BRIDGE_DISCONNECTED', // test transport only: the WebSocket to main is gone
 ] as const

@@ -21,6 +21,7 @@ const ofCompany = z.object({ companyId: Id })
 export const contract = {
   'app:status': { input: z.void(), output: AppStatus },
   'app:dismissNotice': { input: z.object({ id: z.string() }), output: AppStatus },
+  'app:resetSecrets': { input: z.void(), output: AppStatus },
 
   'preferences:get': { input: z.void(), output: Preferences },
   'preferences:update': { input: Preferences.partial(), output: Preferences },

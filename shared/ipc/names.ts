@@ -4,6 +4,7 @@
 export const channelNames = [
   'app:status',
   'app:dismissNotice',
+  'app:resetSecrets',
   'preferences:get',
   'preferences:update',
   'companies:list',

@@ -29,7 +29,7 @@ export interface RunningAppServer {
 /** The whole app minus Electron: real handlers over files in `dataFolder`, the built renderer, the bridge. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
   const broadcast = new PageBroadcast()
-  const ctx = await openNodeServices({
+  const { ctx, close } = await openNodeServices({
     dataFolder: options.dataFolder,
     passphrase: options.passphrase,
     events: checkedEventSink(broadcast.send),
@@ -49,8 +49,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     broadcast,
     close: async () => {
       stopRefreshing()
-      await ctx.login.idle()
       await bridge.close()
+      await close()
     },
   }
 }

@@ -9,6 +9,8 @@ interface AppState {
   language: Language
   loadStatus: () => Promise<void>
   dismissNotice: (id: string) => Promise<void>
+  /** Moves a secrets file that does not open aside and starts with no secrets. */
+  resetSecrets: () => Promise<void>
   setLanguage: (language: Language) => Promise<void>
 }
 
@@ -22,6 +24,10 @@ export const useApp = create<AppState>((set) => ({
 
   async dismissNotice(id) {
     set({ status: await api.invoke('app:dismissNotice', { id }) })
+  },
+
+  async resetSecrets() {
+    set({ status: await api.invoke('app:resetSecrets') })
   },
 
   async setLanguage(language) {

@@ -32,13 +32,14 @@ describe('sealed secrets file', () => {
   })
 
   it('never writes a secret, or its name, in plaintext anywhere in the data folder', async () => {
-    const ctx = await openNodeServices({
+    const { ctx, close } = await openNodeServices({
       dataFolder: folder.path,
       passphrase: 'pass phrase',
       clock: new FakeClock(),
     })
     await ctx.secrets.set('company/6f1c2b8e/token/1', secret)
     await ctx.secrets.set('company/6f1c2b8e/key/1', 'private key body MIGHAgEAMBMGByqGSM49')
+    await close()
 
     expect(readdirSync(folder.path)).toContain(secretsFileName)
     expect(filesContaining(folder.path, secret)).toEqual([])
@@ -78,6 +79,49 @@ describe('sealed secrets file', () => {
     )
     await opened.set('company/a/token/1', secret)
     expect(await store().get('company/a/token/1')).toBe(secret)
+  })
+
+  describe('scrypt parameters read from the file', () => {
+    const bytes = (n: number) => Buffer.alloc(n, 7).toString('base64')
+    const envelope = (kdf: Record<string, unknown>) =>
+      JSON.stringify({
+        format: 'ksef-desk-sealed',
+        version: 1,
+        kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, salt: bytes(16), ...kdf },
+        cipher: 'aes-256-gcm',
+        iv: bytes(12),
+        tag: bytes(16),
+        data: bytes(40),
+      })
+
+    it('within bounds, are used: the file is then refused as locked and stays where it is', async () => {
+      writeFileSync(path(), envelope({ N: 2 ** 16, r: 16, salt: bytes(64) }))
+      await expect(store().open()).rejects.toMatchObject({ code: 'SECRETS_LOCKED' })
+      expect(readdirSync(folder.path)).toEqual([secretsFileName])
+    })
+
+    it.each([
+      ['N far too large', { N: 2 ** 30 }],
+      ['N above 2^20', { N: 2 ** 21, r: 1 }],
+      ['N not a power of two', { N: 100_000 }],
+      ['r above 16', { r: 64 }],
+      ['p above 4', { p: 5 }],
+      ['memory and work together above bounds', { N: 2 ** 20, r: 8 }],
+      ['a salt shorter than 16 bytes', { salt: bytes(8) }],
+      ['a salt longer than 64 bytes', { salt: bytes(65) }],
+    ])('%s: SECRETS_CORRUPT, the file moved aside intact', async (_case, kdf) => {
+      const tampered = envelope(kdf)
+      writeFileSync(path(), tampered)
+      await expect(new PassphraseSealer('p').open(Buffer.from(tampered))).rejects.toMatchObject({
+        code: 'SECRETS_CORRUPT',
+      })
+
+      const opened = store()
+      const problem = await opened.open()
+      expect(problem?.code).toBe('SECRETS_CORRUPT')
+      expect(readFileSync(String(problem?.details?.['movedTo']), 'utf8')).toBe(tampered)
+      expect(readdirSync(folder.path)).toHaveLength(1)
+    })
   })
 
   it('deletes by prefix', async () => {

@@ -63,11 +63,12 @@ describe('settings file (conf)', () => {
 
   it('reports the move to the user as a notice at start', async () => {
     writeFileSync(settingsFilePath(folder.path), 'not json')
-    const ctx = await openNodeServices({
+    const { ctx, close } = await openNodeServices({
       dataFolder: folder.path,
       passphrase: 'p',
       clock: new FakeClock(),
     })
+    await close()
     expect(ctx.notices.list().map((notice) => notice.error.code)).toEqual(['SETTINGS_CORRUPT'])
     expect(existsSync(settingsFilePath(folder.path))).toBe(true)
     expect(readFileSync(join(folder.path, 'logs', 'main.log'), 'utf8')).toContain(
