@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { z } from 'zod'
 import type { EventName } from '../../shared/ipc/names'
 import type { Dispatch } from '../../electron/dispatch'
 
@@ -59,9 +60,24 @@ export interface RunningBridge {
   close: () => Promise<void>
 }
 
+const Request = z.object({ id: z.number(), channel: z.string(), input: z.unknown().optional() })
+type Request = z.infer<typeof Request>
+
 function frameText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
   return Buffer.isBuffer(data) ? data.toString('utf8') : new TextDecoder().decode(data)
+}
+
+/** A frame that is not a request has no id to answer to: it is dropped, and the bridge serves on. */
+function parseRequest(data: RawData): Request | undefined {
+  let json: unknown
+  try {
+    json = JSON.parse(frameText(data))
+  } catch {
+    return undefined
+  }
+  const parsed = Request.safeParse(json)
+  return parsed.success ? parsed.data : undefined
 }
 
 function installScript(): string {
@@ -120,26 +136,32 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
 
   const server = createServer((request, response) => void serveFile(request, response))
-  const sockets = new WebSocketServer({ server, path: bridgePath })
+  let ownOrigin = ''
+  const sockets = new WebSocketServer({
+    server,
+    path: bridgePath,
+    // Browsers let any page open a WebSocket to 127.0.0.1: only our own page may call the handlers.
+    verifyClient: ({ origin }: { origin: string | undefined }) => origin === ownOrigin,
+  })
   sockets.on('connection', (socket) => {
     options.broadcast.attach(socket)
     socket.on('message', (data) => {
-      void (async () => {
-        const { id, channel, input } = JSON.parse(frameText(data)) as {
-          id: number
-          channel: string
-          input: unknown
-        }
-        const envelope = await options.dispatch(channel, input)
-        options.broadcast.deliver(JSON.stringify({ type: 'result', id, envelope }), socket)
-      })()
+      const request = parseRequest(data)
+      if (!request) return
+      void options.dispatch(request.channel, request.input).then((envelope) => {
+        options.broadcast.deliver(
+          JSON.stringify({ type: 'result', id: request.id, envelope }),
+          socket,
+        )
+      })
     })
   })
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  ownOrigin = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${ownOrigin}/`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate()
