@@ -9,6 +9,7 @@ import type { KeyLike, KeyObject } from 'node:crypto'
 import type { Document, Element } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
 import type { HashAlgorithm, SignatureAlgorithm } from 'xml-crypto'
+import { sameIssuerName } from './distinguished-names'
 import { parseKsefTimestamp, MINUTE } from './ksef-time'
 import type { SimulatorMode } from './state'
 import { DSIG_NS, XADES_NS, childrenNamed, descendantsNamed, simpleText } from './xml-dom'
@@ -450,6 +451,14 @@ export function verifyXadesSignature(
         9105,
         FAILED_VERIFICATION,
         'Numer seryjny w IssuerSerial nie zgadza się z certyfikatem w KeyInfo.',
+      )
+    }
+    const issuerName = childrenNamed(issuerSerial, DSIG_NS, 'X509IssuerName')[0]
+    if (!sameIssuerName(issuerName ? (simpleText(issuerName) ?? '') : '', certificateDer)) {
+      return fail(
+        9105,
+        FAILED_VERIFICATION,
+        'Nazwa wystawcy w IssuerSerial nie zgadza się z certyfikatem w KeyInfo.',
       )
     }
   }

@@ -232,6 +232,8 @@ export interface XadesOptions {
   certDigest?: string
   /** Leaves SigningCertificate out entirely. */
   omitSigningCertificate?: boolean
+  /** Replaces IssuerSerial's X509IssuerName (default: the certificate's issuer as node writes it). */
+  issuerName?: string
 }
 
 function certificateDer(pem: string): Buffer {
@@ -273,7 +275,7 @@ export async function xmlsecSign(
     : '<xades:SigningCertificate><xades:Cert><xades:CertDigest>' +
       `<ds:DigestMethod Algorithm="${ALGORITHMS.sha256}"/><ds:DigestValue>${certDigest}</ds:DigestValue>` +
       '</xades:CertDigest><xades:IssuerSerial>' +
-      `<ds:X509IssuerName>${certificate.issuer.replaceAll('\n', ', ')}</ds:X509IssuerName>` +
+      `<ds:X509IssuerName>${options.issuerName ?? certificate.issuer.replaceAll('\n', ', ')}</ds:X509IssuerName>` +
       `<ds:X509SerialNumber>${serialDecimal}</ds:X509SerialNumber>` +
       '</xades:IssuerSerial></xades:Cert></xades:SigningCertificate>'
   const signature =
