@@ -35,10 +35,12 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
       value = await handler(input.data, ctx)
     } catch (error) {
       if (isAppError(error)) return failure(error)
-      // Only the name and message: library errors (axios) carry request headers with bearer tokens.
+      // The error's name and where it was thrown, never its message or the object: library errors
+      // (axios) carry request headers with bearer tokens, and messages may quote input.
       ctx.log.error('handler failed', {
         channel,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',
+        error: error instanceof Error ? error.name : 'non-error thrown',
+        at: error instanceof Error ? thrownAt(error) : '',
       })
       return failure(new AppError('INTERNAL', `Something went wrong in ${channel}.`, { channel }))
     }
@@ -56,4 +58,14 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
     }
     return { ok: true, value: output.data }
   }
+}
+
+/** The first stack frame below the message: enough to find the bug, nothing of the data. */
+function thrownAt(error: Error): string {
+  return (
+    error.stack
+      ?.split('\n')
+      .find((line) => line.trimStart().startsWith('at '))
+      ?.trim() ?? ''
+  )
 }

@@ -22,6 +22,7 @@ import {
   authenticationFailure,
   type AuthenticationInit,
   type AuthenticationStatus,
+  type AuthenticationTokens,
 } from '../ksef/auth'
 import type { KsefClient } from '../ksef/client'
 import { isKsefError, type KsefError } from '../ksef/errors'
@@ -40,6 +41,7 @@ import {
   type SecretStore,
 } from '../vault/secret-store'
 import type { KsefClients } from './ksef-clients'
+import { KeyedLock } from './keyed-lock'
 import { nextPollDelayMs } from './polling'
 import { challengeLifetimeMs, checkSignedRequest } from './signed-request'
 
@@ -76,7 +78,11 @@ export class LoginService {
   readonly #deps: LoginServiceDeps
   readonly #access = new Map<string, { token: string; validUntil: number }>()
   readonly #busy = new Set<string>()
+  /** Operations being checked or redeemed right now: KSeF redeems an operation once only. */
+  readonly #claimed = new Set<string>()
+  readonly #sessionLock = new KeyedLock()
   readonly #background = new Set<Promise<void>>()
+  readonly #backgroundOf = new Map<string, number>()
   readonly #refreshing = new Set<string>()
   readonly #publicKeys = new Map<Environment, PublicKeyCertificate[]>()
 
@@ -116,7 +122,8 @@ export class LoginService {
     if (session && stale && !this.#refreshing.has(companyId)) {
       this.#refreshing.add(companyId)
       this.#track(
-        this.#refresh(company)
+        company.id,
+        this.accessToken(company.id)
           .then(
             () => undefined,
             (error: unknown) =>
@@ -186,7 +193,9 @@ export class LoginService {
   ): Promise<{ state: AuthState; fileName: string; xml: string }> {
     const company = this.#company(companyId)
     const challenge = await this.#client(company).auth.getChallenge()
-    const issuedAt = challenge.timestampMs
+    // Counted on this computer's clock from when the challenge arrived: a skewed PC clock must
+    // not shorten or stretch the 10 minutes shown and checked here.
+    const issuedAt = this.#deps.clock.now()
     this.#deps.auth.saveChallenge({
       companyId,
       challenge: challenge.challenge,
@@ -211,8 +220,13 @@ export class LoginService {
     const company = this.#company(companyId)
     const bytes = Buffer.from(file.base64, 'base64')
     const xml = bytes.toString('utf8')
-    const { challenge } = readAuthTokenRequest(xml)
-    checkSignedRequest(xml, company, this.#deps.auth.findChallenge(challenge), this.#deps.clock)
+    const request = readAuthTokenRequest(xml)
+    checkSignedRequest(
+      request,
+      company,
+      this.#deps.auth.findChallenge(request.challenge),
+      this.#deps.clock,
+    )
     const init = await this.#client(company).auth.submitXadesSignature(bytes)
     // A challenge is single-use: the countdown ends here.
     this.#deps.auth.removeChallenge(companyId)
@@ -224,29 +238,34 @@ export class LoginService {
   /** Sprawdź status of one operation of the list. */
   async checkStatus(companyId: string, referenceNumber: string): Promise<AuthState> {
     const company = this.#company(companyId)
-    const operation = this.#operation(companyId, referenceNumber)
-    const token = await this.#operationToken(operation)
-    await this.#readStatus(company, operation, token)
+    await this.#claim(referenceNumber, async () => {
+      const operation = this.#operation(companyId, referenceNumber)
+      await this.#readStatus(company, operation, await this.#operationToken(operation))
+    })
     return this.#changed(companyId)
   }
 
   /** Pobierz token dostępowy of one operation: the session it opens becomes the company's. */
   async redeem(companyId: string, referenceNumber: string): Promise<AuthState> {
     const company = this.#company(companyId)
-    let operation = this.#operation(companyId, referenceNumber)
-    const token = await this.#operationToken(operation)
-    // KSeF redeems only after status 200; read it again rather than trust an old 100.
-    if (operation.status.code !== 200) operation = await this.#readStatus(company, operation, token)
-    if (operation.status.code === 100) {
-      throw new AppError(
-        'AUTH_OPERATION_NOT_READY',
-        'KSeF is still checking this login: check its status in a moment.',
-      )
-    }
-    if (operation.status.code !== 200) {
-      throw authenticationFailure(operation.referenceNumber, operation.status)
-    }
-    await this.#redeem(company, operation, token)
+    await this.#claim(referenceNumber, async () => {
+      let operation = this.#operation(companyId, referenceNumber)
+      const token = await this.#operationToken(operation)
+      // KSeF redeems only after status 200; read it again rather than trust an old 100.
+      if (operation.status.code !== 200) {
+        operation = await this.#readStatus(company, operation, token)
+      }
+      if (operation.status.code === 100) {
+        throw new AppError(
+          'AUTH_OPERATION_NOT_READY',
+          'KSeF is still checking this login: check its status in a moment.',
+        )
+      }
+      if (operation.status.code !== 200) {
+        throw authenticationFailure(operation.referenceNumber, operation.status)
+      }
+      await this.#redeem(company, operation, token)
+    })
     return this.#changed(companyId)
   }
 
@@ -279,20 +298,25 @@ export class LoginService {
   /** Wyloguj: KSeF revokes the session's refresh token; already issued access tokens run out on their own. */
   async logout(companyId: string): Promise<AuthState> {
     const company = this.#company(companyId)
-    if (!this.#deps.auth.session(companyId)) {
-      throw new AppError('AUTH_NOT_LOGGED_IN', 'This company is not logged in.')
-    }
-    const refreshToken = await this.#deps.secrets.get(refreshTokenSecret(companyId))
-    if (refreshToken) {
-      try {
-        await this.#client(company).sessions.revokeCurrentSession(refreshToken)
-      } catch (error) {
-        // A session KSeF no longer knows (revoked, expired) is as good as logged out.
-        if (!isKsefError(error) || !isClientRefusal(error)) throw error
-        this.#deps.log.info('logout: session already gone in KSeF', { companyId, code: error.code })
+    await this.#sessionLock.run(companyId, async () => {
+      if (!this.#deps.auth.session(companyId)) {
+        throw new AppError('AUTH_NOT_LOGGED_IN', 'This company is not logged in.')
       }
-    }
-    await this.#forgetSession(companyId)
+      const refreshToken = await this.#deps.secrets.get(refreshTokenSecret(companyId))
+      if (refreshToken) {
+        try {
+          await this.#client(company).sessions.revokeCurrentSession(refreshToken)
+        } catch (error) {
+          // A session KSeF no longer knows (revoked, expired) is as good as logged out.
+          if (!isKsefError(error) || !isClientRefusal(error)) throw error
+          this.#deps.log.info('logout: session already gone in KSeF', {
+            companyId,
+            code: error.code,
+          })
+        }
+      }
+      await this.#forgetSession(companyId)
+    })
     this.#deps.log.info('logged out', { companyId })
     return this.#changed(companyId)
   }
@@ -343,9 +367,20 @@ export class LoginService {
 
   /** A usable access token of the company, refreshed first when it runs out. */
   async accessToken(companyId: string): Promise<string> {
+    const held = this.#usableAccess(companyId)
+    if (held) return held
+    const company = this.#company(companyId)
+    // Another refresh may have finished while this one waited for the lock.
+    return this.#sessionLock.run(companyId, () =>
+      Promise.resolve(this.#usableAccess(companyId) ?? this.#refresh(company)),
+    )
+  }
+
+  #usableAccess(companyId: string): string | undefined {
     const held = this.#access.get(companyId)
-    if (held && held.validUntil - this.#deps.clock.now() > refreshMarginMs) return held.token
-    return this.#refresh(this.#company(companyId))
+    return held && held.validUntil - this.#deps.clock.now() > refreshMarginMs
+      ? held.token
+      : undefined
   }
 
   /** Keeps sessions alive: refreshes every access token this process holds that is about to run out. */
@@ -355,7 +390,7 @@ export class LoginService {
       const company = this.#deps.companies.find(companyId)
       if (!company) continue
       try {
-        await this.#refresh(company)
+        await this.accessToken(company.id)
       } catch (error) {
         this.#deps.log.error('automatic refresh failed', { companyId, code: codeOf(error) })
       }
@@ -367,8 +402,23 @@ export class LoginService {
     while (this.#background.size > 0) await Promise.allSettled([...this.#background])
   }
 
-  /** Drops what memory holds of a removed company. */
+  /** Something of this company is under way: a login, a check, a redeem, automatic mode. */
+  isBusy(companyId: string): boolean {
+    return (
+      this.#busy.has(companyId) ||
+      (this.#backgroundOf.get(companyId) ?? 0) > 0 ||
+      this.#deps.auth.operations(companyId).some((o) => this.#claimed.has(o.referenceNumber))
+    )
+  }
+
+  /** Drops what is kept of a company's logins (it is removed, or moved to another context). */
   forget(companyId: string): void {
+    if (this.isBusy(companyId)) {
+      throw new AppError(
+        'AUTH_IN_PROGRESS',
+        'A login of this company is under way: wait until it ends.',
+      )
+    }
     this.#access.delete(companyId)
     this.#deps.auth.removeCompany(companyId)
   }
@@ -425,7 +475,15 @@ export class LoginService {
     }
     this.#sameEnvironment(company, summary.environment)
     const certificate = readCertificate(await this.#deps.certificateFiles.read(summary.id))
-    if (certificateValidity(certificate, this.#deps.clock) === 'expired') {
+    const validity = certificateValidity(certificate, this.#deps.clock)
+    if (validity === 'not-yet-valid') {
+      throw new AppError(
+        'CERT_NOT_YET_VALID',
+        `The certificate is valid only from ${certificate.validFrom}.`,
+        { validFrom: certificate.validFrom },
+      )
+    }
+    if (validity === 'expired') {
       throw new AppError('CERT_EXPIRED', `The certificate expired on ${certificate.validTo}.`, {
         validTo: certificate.validTo,
       })
@@ -481,6 +539,14 @@ export class LoginService {
 
   /** Polls until KSeF decides, then redeems: the end of every interactive login. */
   async #complete(
+    company: Company,
+    start: StoredOperation,
+    progress: (update: Omit<AuthProgress, 'companyId' | 'method'>) => void,
+  ): Promise<void> {
+    await this.#claim(start.referenceNumber, () => this.#completeClaimed(company, start, progress))
+  }
+
+  async #completeClaimed(
     company: Company,
     start: StoredOperation,
     progress: (update: Omit<AuthProgress, 'companyId' | 'method'>) => void,
@@ -558,6 +624,21 @@ export class LoginService {
 
   async #redeem(company: Company, operation: StoredOperation, token: string): Promise<void> {
     const tokens = await this.#client(company).auth.redeemTokens(token)
+    await this.#sessionLock.run(company.id, () => this.#openSession(company, operation, tokens))
+  }
+
+  async #openSession(
+    company: Company,
+    operation: StoredOperation,
+    tokens: AuthenticationTokens,
+  ): Promise<void> {
+    // The company may have been removed while KSeF decided: its session must not be kept.
+    if (!this.#deps.companies.find(company.id)) {
+      await this.#client(company)
+        .sessions.revokeCurrentSession(tokens.refreshToken.token)
+        .catch(() => undefined)
+      throw new AppError('COMPANY_NOT_FOUND', 'This company is no longer on the list.')
+    }
     const previous = this.#deps.auth.session(company.id)
     const previousRefresh = previous
       ? await this.#deps.secrets.get(refreshTokenSecret(company.id))
@@ -637,6 +718,8 @@ export class LoginService {
   }
 
   #inBackground(company: Company, operation: StoredOperation): void {
+    // Already being checked or redeemed (a click, or automatic mode switched on twice).
+    if (this.#claimed.has(operation.referenceNumber)) return
     const progress = (update: Omit<AuthProgress, 'companyId' | 'method'>) =>
       this.#deps.events.emit('auth:progress', {
         companyId: company.id,
@@ -664,12 +747,34 @@ export class LoginService {
         },
       )
       .finally(() => this.#changed(company.id))
-    this.#track(work)
+    this.#track(company.id, work)
   }
 
-  #track(work: Promise<void>): void {
-    const tracked = work.finally(() => this.#background.delete(tracked))
+  #track(companyId: string, work: Promise<void>): void {
+    this.#backgroundOf.set(companyId, (this.#backgroundOf.get(companyId) ?? 0) + 1)
+    const tracked = work.finally(() => {
+      this.#background.delete(tracked)
+      const left = (this.#backgroundOf.get(companyId) ?? 1) - 1
+      if (left > 0) this.#backgroundOf.set(companyId, left)
+      else this.#backgroundOf.delete(companyId)
+    })
     this.#background.add(tracked)
+  }
+
+  /** One check or redeem of an operation at a time: a second gets AUTH_IN_PROGRESS. */
+  async #claim<T>(referenceNumber: string, work: () => Promise<T>): Promise<T> {
+    if (this.#claimed.has(referenceNumber)) {
+      throw new AppError(
+        'AUTH_IN_PROGRESS',
+        'This authentication operation is being checked or redeemed already.',
+      )
+    }
+    this.#claimed.add(referenceNumber)
+    try {
+      return await work()
+    } finally {
+      this.#claimed.delete(referenceNumber)
+    }
   }
 
   #company(companyId: string): Company {

@@ -1,7 +1,7 @@
 import type { Company } from '../../shared/domain/company'
 import { AppError } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
-import { readAuthTokenRequest } from '../crypto/auth-token-request'
+import type { AuthTokenRequestSummary } from '../crypto/auth-token-request'
 import type { StoredChallenge } from '../vault/auth-repository'
 
 /** A challenge lives 10 minutes (KSeF docs, uwierzytelnianie.md). */
@@ -12,12 +12,11 @@ export const challengeLifetimeMs = 10 * 60_000
  * for this company's context, with a challenge still alive. The signature itself KSeF verifies.
  */
 export function checkSignedRequest(
-  xml: string,
+  request: AuthTokenRequestSummary,
   company: Company,
   known: StoredChallenge | undefined,
   clock: Clock,
 ): void {
-  const request = readAuthTokenRequest(xml)
   if (!request.signed) {
     throw new AppError(
       'AUTH_REQUEST_NOT_SIGNED',

@@ -86,18 +86,22 @@ export const companyHandlers: {
       normalized.environment !== existing.environment ||
       normalized.identifier.type !== existing.identifier.type ||
       normalized.identifier.value !== existing.identifier.value
-    // Credentials are stamped with the company's environment and context: moving the company
-    // would leave them pointing at the wrong KSeF.
+    // Credentials and sessions belong to one environment and context: moving the company would
+    // leave them pointing at the wrong KSeF.
     if (
       moved &&
-      (ctx.credentials.certificates(id).length > 0 || ctx.credentials.tokens(id).length > 0)
+      (ctx.credentials.certificates(id).length > 0 ||
+        ctx.credentials.tokens(id).length > 0 ||
+        ctx.login.state(id).session !== null)
     ) {
       throw new AppError(
         'COMPANY_HAS_CREDENTIALS',
-        'The identifier or environment cannot change while certificates or tokens are stored for this company: remove them first, or add the company anew.',
+        'The identifier or environment cannot change while certificates or tokens are stored for this company or it is logged in: remove them and log out first, or add the company anew.',
         { field: normalized.environment !== existing.environment ? 'environment' : 'identifier' },
       )
     }
+    // The operations and challenge of the old context mean nothing in the new one.
+    if (moved) ctx.login.forget(id)
     const company: Company = {
       ...existing,
       ...normalized,
@@ -108,9 +112,16 @@ export const companyHandlers: {
     return Promise.resolve(company)
   },
 
-  // Secrets go first: if the secret store cannot be opened the company stays, whole.
+  // A login under way would write its session back after the removal: wait for it. Then secrets
+  // go first: if the secret store cannot be opened the company stays, whole.
   'companies:remove': async ({ id }, ctx) => {
     requireCompany(ctx, id)
+    if (ctx.login.isBusy(id)) {
+      throw new AppError(
+        'AUTH_IN_PROGRESS',
+        'A login of this company is under way: remove the company when it ends.',
+      )
+    }
     const secrets = await ctx.secrets.deleteAll(companySecretPrefix(id))
     ctx.login.forget(id)
     for (const certificate of ctx.credentials.removeCompany(id)) {
@@ -125,13 +136,13 @@ export const companyHandlers: {
   'companies:overview': (_input, ctx) =>
     Promise.resolve(
       ctx.companies.list().map((company) => {
-        const session = ctx.login.state(company.id).session
+        const { session, operations } = ctx.login.state(company.id)
         const certificate = ctx.credentials.defaultCertificate(company.id, 'Authentication')
-        const last = ctx.login.state(company.id).operations[0]
+        const last = operations[0]
         const failed = last && last.status.code !== 100 && last.status.code !== 200
         return {
           companyId: company.id,
-          sessionUntil: session?.refreshTokenValidUntil ?? null,
+          sessionRefreshableUntil: session?.refreshTokenValidUntil ?? null,
           certificateValidTo: certificate?.validTo ?? null,
           hasToken: ctx.credentials.defaultToken(company.id) !== undefined,
           lastFailureStatus: failed ? last.status.code : null,

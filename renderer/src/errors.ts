@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next'
 import { Environment } from '../../shared/domain/environment'
 import { AppErrorPayload } from '../../shared/ipc/errors'
+import { formatDateTime } from './format'
+import { i18n } from './i18n'
 
 /** The user's words for an error (an AppError or its payload): its code's translation, filled with its details. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -13,9 +15,17 @@ export function errorText(t: TFunction, error: unknown): string {
   return t(`errors.${code}`, { ...localized, defaultValue: t('errors.unknown', { code }) })
 }
 
-/** Details name environments by their codes ("Test/Demo"); the user reads them in their language. */
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+/**
+ * Details name environments by their codes ("Test/Demo") and times as ISO strings; the user reads
+ * both in their language.
+ */
 function localizeDetail(t: TFunction, value: unknown): unknown {
   if (typeof value !== 'string') return value
+  if (isoDateTime.test(value) && !Number.isNaN(Date.parse(value))) {
+    return formatDateTime(value, i18n.language === 'en' ? 'en' : 'pl')
+  }
   const parts = value.split('/')
   if (!parts.every((part) => Environment.safeParse(part).success)) return value
   return parts.map((part) => t(`environment.${part}`)).join(' / ')

@@ -4,8 +4,8 @@ import { Id } from './company'
 /** What the company list shows at a glance for each company (the office with 300 clients). */
 export const CompanyStatus = z.object({
   companyId: Id,
-  /** Logged in: the session can be extended until then. */
-  sessionUntil: z.iso.datetime().nullable(),
+  /** Logged in: the session can be extended (its refresh token lives) until then. */
+  sessionRefreshableUntil: z.iso.datetime().nullable(),
   /** The default Authentication certificate's end of validity, when there is one. */
   certificateValidTo: z.iso.datetime().nullable(),
   hasToken: z.boolean(),
@@ -13,3 +13,7 @@ export const CompanyStatus = z.object({
   lastFailureStatus: z.number().int().nullable(),
 })
 export type CompanyStatus = z.infer<typeof CompanyStatus>
+
+/** Logged in now: there is a session whose refresh token still lives. */
+export const isLoggedIn = (status: CompanyStatus, now: number): boolean =>
+  status.sessionRefreshableUntil !== null && Date.parse(status.sessionRefreshableUntil) > now

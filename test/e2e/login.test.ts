@@ -6,6 +6,7 @@ import { Workspace, selfSignedCertificate, xmlsecSign } from '../support/externa
 import { ShiftableClock } from '../support/memory-context'
 import { OpensslCredentials, sealSubject } from '../support/openssl-credentials'
 import { filesContaining, filesUnder, tempFolder } from '../support/temp-folder'
+import { certificateKeySecret } from '../../electron/vault/secret-store'
 import { addCompany, openApp, type E2eApp } from './support/app'
 import { screenshot } from './support/browser'
 
@@ -218,19 +219,19 @@ describe('logging in to KSeF, in the browser', () => {
     )
     const signedPath = files.path + '/request-late-signed.xml'
     writeFileSync(signedPath, await xmlsecSign(workspace, readFileSync(unsigned, 'utf8'), signer))
-    clock.shift(11 * 60_000)
+    clock.advance(11 * 60_000)
     const sent = sim.requests.filter((r) => r.path.endsWith('/auth/xades-signature')).length
     const operations = await page.getByTestId('operation-row').count()
     try {
       await page.getByTestId('signed-request-file').setInputFiles(signedPath)
       await expect
-        .poll(errorTitle)
+        .poll(() => page.getByTestId('signed-request-error-title').textContent())
         .toBe(
           'Wyzwanie w tym żądaniu wygasło (jest ważne 10 minut). Pobierz nowe żądanie autoryzacyjne i podpisz je ponownie.',
         )
       await screenshot(page, 'login-13-expired-challenge')
     } finally {
-      clock.shift(-11 * 60_000)
+      clock.advance(-11 * 60_000)
     }
     expect(sim.requests.filter((r) => r.path.endsWith('/auth/xades-signature'))).toHaveLength(sent)
     expect(await page.getByTestId('operation-row').count()).toBe(operations)
@@ -350,7 +351,7 @@ describe('logging in to KSeF, in the browser', () => {
     }
   })
 
-  it('left no secret in the data folder, the log, or any message the page received', () => {
+  it('left no secret in the data folder, the log, or any message the page received', async () => {
     for (const request of sim.requests) {
       if (
         !request.path.endsWith('/auth/token/redeem') &&
@@ -362,9 +363,20 @@ describe('logging in to KSeF, in the browser', () => {
       const bearer = /^Bearer (.+)$/.exec(String(request.requestHeaders['authorization'] ?? ''))
       if (bearer?.[1]) secrets.push(bearer[1])
     }
-    const keyFiles = filesUnder(files.path).filter(({ path }) => path.endsWith('.key'))
-    for (const { bytes } of keyFiles) secrets.push(bytes.toString('utf8').split('\n')[1] ?? '')
-    expect(secrets.length).toBeGreaterThan(12)
+    // The private keys as the app sealed them (re-exported PKCS#8, the test certificate's own
+    // key), line by line of their base64 body.
+    const { ctx } = app.server
+    let keys = 0
+    for (const company of ctx.companies.list()) {
+      for (const certificate of ctx.credentials.certificates(company.id)) {
+        const pem = await ctx.secrets.get(certificateKeySecret(company.id, certificate.id))
+        expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/)
+        keys += 1
+        secrets.push(...(pem ?? '').split('\n').filter((line) => line.length === 64))
+      }
+    }
+    expect(keys).toBeGreaterThanOrEqual(6)
+    expect(secrets.length).toBeGreaterThan(20)
     const transcript = app.server.broadcast.transcript.join('\n')
     for (const secret of secrets.filter((s) => s.length >= 16)) {
       expect(filesContaining(app.dataFolder, secret)).toEqual([])

@@ -2,13 +2,18 @@ import { buildHandlerContext } from '../../electron/services'
 import type { Clock } from '../../electron/clock'
 import type { EventSink } from '../../electron/events'
 import type { HandlerContext } from '../../electron/handlers/context'
-import { silentLogger } from '../../electron/log'
+import { silentLogger, type Logger } from '../../electron/log'
 import { MemoryCertificateFiles } from '../../electron/vault/certificate-files'
 import { MemorySecretStore } from '../../electron/vault/secret-store'
 import { MemorySettingsStore } from '../../electron/vault/settings-store'
 import type { EventName } from '../../shared/ipc/names'
 
-export class FakeClock implements Clock {
+/** A clock a test can move. */
+export interface MovableClock extends Clock {
+  advance(ms: number): void
+}
+
+export class FakeClock implements MovableClock {
   constructor(private time = Date.parse('2026-11-21T09:00:00Z')) {}
   now(): number {
     return this.time
@@ -28,8 +33,9 @@ export class RecordingEvents implements EventSink {
 export interface MemoryContextOptions {
   /** The simulator's URL, for tests that log in. */
   ksefApiUrl?: string
-  clock?: FakeClock
+  clock?: MovableClock
   sleep?: (ms: number) => Promise<void>
+  log?: Logger
 }
 
 /** The real services over in-memory stores, for tests that need no files. */
@@ -42,7 +48,7 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
     version: '0.0.0-test',
     dataFolder: '/nowhere',
     clock,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     events,
     settings: { store: settings },
     secrets,
@@ -54,12 +60,12 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
 }
 
 /** Real time that a test can move forward (an expired challenge), for runs against a live simulator. */
-export class ShiftableClock implements Clock {
+export class ShiftableClock implements MovableClock {
   #offset = 0
   now(): number {
     return Date.now() + this.#offset
   }
-  shift(ms: number): void {
+  advance(ms: number): void {
     this.#offset += ms
   }
 }

@@ -10,8 +10,18 @@ type Action =
   | 'submitSignedRequest'
   | 'checkStatus'
   | 'redeem'
+  | 'setAutoMode'
   | 'logout'
   | 'sessions'
+
+export const loginActions: readonly Action[] = ['loginWithCertificate', 'loginWithToken']
+export const signedRequestActions: readonly Action[] = [
+  'downloadRequest',
+  'submitSignedRequest',
+  'checkStatus',
+  'redeem',
+  'setAutoMode',
+]
 
 interface AuthStore {
   companyId: string | undefined
@@ -21,6 +31,8 @@ interface AuthStore {
   /** The action under way, to show progress on its button and keep the others still. */
   busy: Action | undefined
   error: unknown
+  /** Which action the error belongs to, so it shows beside the button that caused it. */
+  failed: Action | undefined
   load: (companyId: string) => Promise<void>
   run: (
     action: Action,
@@ -46,9 +58,11 @@ export const useAuth = create<AuthStore>((set, get) => ({
   sessions: undefined,
   busy: undefined,
   error: undefined,
+  failed: undefined,
 
   async load(companyId) {
     set({
+      failed: undefined,
       companyId,
       state: undefined,
       progress: undefined,
@@ -63,12 +77,12 @@ export const useAuth = create<AuthStore>((set, get) => ({
   async run(action, work) {
     const companyId = get().companyId
     if (!companyId) return
-    set({ busy: action, error: undefined, progress: undefined })
+    set({ busy: action, error: undefined, failed: undefined, progress: undefined })
     try {
       const state = await work(companyId)
       if (get().companyId === companyId && state) set({ state })
     } catch (error) {
-      if (get().companyId === companyId) set({ error })
+      if (get().companyId === companyId) set({ error, failed: action })
     } finally {
       if (get().companyId === companyId) set({ busy: undefined })
     }
@@ -102,7 +116,7 @@ export const useAuth = create<AuthStore>((set, get) => ({
   redeem: (referenceNumber) =>
     get().run('redeem', (companyId) => api.invoke('auth:redeem', { companyId, referenceNumber })),
   setAutoMode: (enabled) =>
-    get().run('checkStatus', (companyId) => api.invoke('auth:setAutoMode', { companyId, enabled })),
+    get().run('setAutoMode', (companyId) => api.invoke('auth:setAutoMode', { companyId, enabled })),
   logout: () =>
     get().run('logout', async (companyId) => {
       const state = await api.invoke('auth:logout', { companyId })

@@ -76,7 +76,7 @@ describe('Zaloguj certyfikatem KSeF', () => {
     expect(await call('companies:overview', undefined)).toEqual([
       {
         companyId,
-        sessionUntil: state.session?.refreshTokenValidUntil,
+        sessionRefreshableUntil: state.session?.refreshTokenValidUntil,
         certificateValidTo: expect.stringMatching(/^20\d\d-/) as unknown,
         hasToken: false,
         lastFailureStatus: null,
@@ -167,7 +167,7 @@ describe('Zaloguj certyfikatem KSeF', () => {
     const state = ctx.login.state(companyId)
     expect(state.session).toBeNull()
     expect(await call('companies:overview', undefined)).toEqual([
-      expect.objectContaining({ sessionUntil: null, lastFailureStatus: 415 }),
+      expect.objectContaining({ sessionRefreshableUntil: null, lastFailureStatus: 415 }),
     ])
     expect(state.operations[0]?.status.code).toBe(415)
   })

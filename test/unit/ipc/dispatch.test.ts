@@ -84,14 +84,19 @@ describe('dispatch', () => {
     expect(ctx.companies.list()).toEqual([])
   })
 
-  it('hides an unexpected failure behind INTERNAL without its message', async () => {
-    const { ctx } = await memoryContext()
+  it('hides an unexpected failure behind INTERNAL, in the answer and in the log', async () => {
+    const logged: string[] = []
+    const record = (message: string, fields?: object) =>
+      void logged.push(JSON.stringify({ message, fields }))
+    const { ctx } = await memoryContext({ log: { info: record, error: record } })
     const { handlers: failing } = withSpy('companies:list', () =>
-      Promise.reject(new Error('Authorization: Bearer eyJsecret')),
+      Promise.reject(new TypeError('Authorization: Bearer eyJsecret')),
     )
     const envelope = await createDispatch(failing, ctx)('companies:list', undefined)
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(envelope)).not.toContain('eyJsecret')
+    expect(logged).toEqual([expect.stringContaining('"error":"TypeError"')])
+    expect(logged.join('')).not.toContain('eyJsecret')
   })
 
   it('returns the parsed value on success', async () => {

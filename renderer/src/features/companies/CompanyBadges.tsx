@@ -4,7 +4,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import Stack from '@mui/material/Stack'
 import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
-import type { CompanyStatus } from '../../../../shared/domain/company-status'
+import { isLoggedIn, type CompanyStatus } from '../../../../shared/domain/company-status'
 import { expiryState } from '../../../../shared/domain/expiry'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../store/app'
@@ -14,7 +14,7 @@ export function CompanyBadges({ status, now }: { status: CompanyStatus | undefin
   const { t } = useTranslation()
   const language = useApp((state) => state.language)
   if (!status) return null
-  const loggedIn = status.sessionUntil !== null && Date.parse(status.sessionUntil) > now
+  const loggedIn = isLoggedIn(status, now)
   const expiry = status.certificateValidTo ? expiryState(status.certificateValidTo, now) : undefined
   return (
     <Stack
@@ -23,9 +23,11 @@ export function CompanyBadges({ status, now }: { status: CompanyStatus | undefin
       sx={{ alignItems: 'center' }}
       data-testid="company-badges"
     >
-      {loggedIn && status.sessionUntil && (
+      {loggedIn && status.sessionRefreshableUntil && (
         <Tooltip
-          title={t('badges.loggedIn', { time: formatDateTime(status.sessionUntil, language) })}
+          title={t('badges.loggedIn', {
+            time: formatDateTime(status.sessionRefreshableUntil, language),
+          })}
         >
           <CheckCircleIcon color="success" fontSize="small" data-testid="badge-logged-in" />
         </Tooltip>

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../store/app'
 import { useAuth } from '../../store/auth'
+import { ActionError } from './ActionError'
 
 /** The context's authentication sessions in KSeF, each revocable. */
 export function ActiveSessionsPanel() {
@@ -79,6 +80,7 @@ export function ActiveSessionsPanel() {
           </TableBody>
         </Table>
       )}
+      <ActionError actions={['sessions']} testId="sessions-error" />
     </Paper>
   )
 }

@@ -9,13 +9,13 @@ import Typography from '@mui/material/Typography'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { AuthProgress } from '../../../../shared/domain/auth'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { useAuth } from '../../store/auth'
+import { loginActions, useAuth } from '../../store/auth'
+import { ActionError } from './ActionError'
 
 /** Zaloguj certyfikatem KSeF / Zaloguj tokenem KSeF, with the progress main reports. */
 export function LoginPanel() {
   const { t } = useTranslation()
-  const { busy, progress, error, loginWithCertificate, loginWithToken } = useAuth()
+  const { busy, progress, loginWithCertificate, loginWithToken } = useAuth()
   const logging = busy === 'loginWithCertificate' || busy === 'loginWithToken'
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -50,11 +50,7 @@ export function LoginPanel() {
           </Typography>
         </Box>
       )}
-      {error !== undefined && !logging && (
-        <Box sx={{ mt: 2 }}>
-          <ErrorAlert error={error} testId="auth-error" />
-        </Box>
-      )}
+      <ActionError actions={loginActions} testId="auth-error" />
     </Paper>
   )
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../store/app'
 import { useAuth } from '../../store/auth'
+import { ActionError } from './ActionError'
 
 /** Whether the company is logged in, until when, and Wyloguj. */
 export function SessionPanel() {
@@ -55,6 +56,7 @@ export function SessionPanel() {
           </Button>
         )}
       </Stack>
+      <ActionError actions={['logout']} testId="logout-error" />
     </Paper>
   )
 }

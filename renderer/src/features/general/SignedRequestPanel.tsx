@@ -19,7 +19,8 @@ import { offerDownload, readFilePayload } from '../../files'
 import { formatDateTime } from '../../format'
 import { useNow } from '../../hooks/useNow'
 import { useApp } from '../../store/app'
-import { useAuth } from '../../store/auth'
+import { signedRequestActions, useAuth } from '../../store/auth'
+import { ActionError } from './ActionError'
 
 /**
  * The external signature path: download the unsigned request, sign it elsewhere (qualified
@@ -98,6 +99,7 @@ export function SignedRequestPanel() {
           />
         )}
       </Stack>
+      <ActionError actions={signedRequestActions} testId="signed-request-error" />
       <FormControlLabel
         sx={{ mt: 1 }}
         control={
