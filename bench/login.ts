@@ -16,7 +16,9 @@ import { certificateKeySecret, tokenSecret } from '../electron/vault/secret-stor
 import { startSimulator } from '../test/ksef-sim'
 import type { BenchmarkRow, BenchmarkSuite } from './measure'
 
-const statusDelayMs = 1_500
+// About how long KSeF takes to decide; with a much longer delay the budget would hide the
+// app's own overhead, with a much shorter one it would be all polling granularity.
+const statusDelayMs = 1_000
 const samples = 5
 const nip = '5265877635'
 

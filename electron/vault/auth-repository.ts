@@ -116,10 +116,6 @@ export class AuthRepository {
     return this.settings.read().auth.autoMode.includes(companyId)
   }
 
-  companiesInAutoMode(): string[] {
-    return this.settings.read().auth.autoMode
-  }
-
   setAutoMode(companyId: string, enabled: boolean): void {
     this.#update((auth) => ({
       ...auth,

@@ -50,13 +50,17 @@ export class CredentialRepository {
     })
   }
 
+  /** Removes a certificate; when it was the default, the newest other of its kind takes over. */
   removeCertificate(companyId: string, id: string): void {
     const document = this.settings.read()
+    const removed = document.certificates.find((c) => c.companyId === companyId && c.id === id)
+    const remaining = document.certificates.filter((c) => c !== removed)
+    const heir = removed?.isDefault
+      ? newest(remaining.filter((c) => c.companyId === companyId && c.kind === removed.kind))
+      : undefined
     this.settings.write({
       ...document,
-      certificates: document.certificates.filter(
-        (c) => !(c.companyId === companyId && c.id === id),
-      ),
+      certificates: remaining.map((c) => (c === heir ? { ...c, isDefault: true } : c)),
     })
   }
 
@@ -91,11 +95,17 @@ export class CredentialRepository {
     })
   }
 
+  /** Removes a token; when it was the default, the newest other token takes over. */
   removeToken(companyId: string, id: string): void {
     const document = this.settings.read()
+    const removed = document.tokens.find((t) => t.companyId === companyId && t.id === id)
+    const remaining = document.tokens.filter((t) => t !== removed)
+    const heir = removed?.isDefault
+      ? newest(remaining.filter((t) => t.companyId === companyId))
+      : undefined
     this.settings.write({
       ...document,
-      tokens: document.tokens.filter((t) => !(t.companyId === companyId && t.id === id)),
+      tokens: remaining.map((t) => (t === heir ? { ...t, isDefault: true } : t)),
     })
   }
 
@@ -111,3 +121,9 @@ export class CredentialRepository {
     return certificates
   }
 }
+
+const newest = <T extends { addedAt: string }>(items: T[]): T | undefined =>
+  items.reduce<T | undefined>(
+    (best, item) => (!best || item.addedAt > best.addedAt ? item : best),
+    undefined,
+  )

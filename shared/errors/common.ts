@@ -6,7 +6,6 @@ export const commonErrorCodes = [
   'UNKNOWN_CHANNEL',
   'SENDER_REFUSED', // an IPC request came from something other than the app window's main frame
   'INTERNAL', // an unexpected failure; details say where
-  'NOT_FOUND',
   'SETTINGS_CORRUPT', // the settings file could not be read and was moved aside
   'SECRETS_CORRUPT', // the sealed secrets file could not be read and was moved aside
   'SECRETS_LOCKED', // the sealed secrets file does not open with this key or passphrase

@@ -82,7 +82,8 @@ describe('stored certificates', () => {
       companyId: company.id,
       certificateId: second.id,
     })
-    expect(remaining.map((c) => c.id)).toEqual([first.id])
+    // The default went: the one left takes its place, so logging in keeps working.
+    expect(remaining.map((c) => [c.id, c.isDefault])).toEqual([[first.id, true]])
     expect(await secrets.get(`company/${company.id}/certificate/${second.id}/key`)).toBeUndefined()
     await expect(ctx.certificateFiles.read(second.id)).rejects.toMatchObject({
       code: 'CERT_NOT_FOUND',
@@ -196,5 +197,18 @@ describe('Wklej token', () => {
     })
     expect(remaining.map((t) => [t.id, t.isDefault])).toEqual([[first.id, true]])
     expect(await secrets.get(`company/${company.id}/token/${second.id}`)).toBeUndefined()
+  })
+  it('hands the default to the newest other token when the default is removed', async () => {
+    const { call, company } = await setup()
+    const older = await call<TokenSummary>('tokens:add', { companyId: company.id, token: token() })
+    const newer = await call<TokenSummary>('tokens:add', {
+      companyId: company.id,
+      token: token('5265877635', '20251011-EC-2DD3AFF000-A6B7F19A95-11'),
+    })
+    const remaining = await call<TokenSummary[]>('tokens:remove', {
+      companyId: company.id,
+      tokenId: older.id,
+    })
+    expect(remaining.map((t) => [t.id, t.isDefault])).toEqual([[newer.id, true]])
   })
 })
