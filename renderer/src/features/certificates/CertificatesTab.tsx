@@ -5,7 +5,6 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
-import Paper from '@mui/material/Paper'
 import Radio from '@mui/material/Radio'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -20,6 +19,7 @@ import { useTranslation } from 'react-i18next'
 import type { Company } from '../../../../shared/domain/company'
 import type { CertificateSummary } from '../../../../shared/domain/credentials'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { StoredListPanel } from '../../components/StoredListPanel'
 import { ExpiryChip } from '../../components/ExpiryChip'
 import { errorText } from '../../errors'
 import { formatDate } from '../../format'
@@ -79,81 +79,76 @@ export function CertificatesTab({ company }: { company: Company }) {
           {error}
         </Alert>
       )}
-      <Paper variant="outlined">
-        <Typography variant="subtitle1" sx={{ px: 2, pt: 1.5, fontWeight: 600 }}>
-          {t('certificates.stored')}
-        </Typography>
-        {certificates.length === 0 ? (
-          <Typography color="text.secondary" sx={{ p: 2 }} data-testid="certificates-empty">
-            {t('certificates.empty')}
-          </Typography>
-        ) : (
-          <Table size="small" data-testid="certificates-table">
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">{t('certificates.default')}</TableCell>
-                <TableCell>{t('certificates.name')}</TableCell>
-                <TableCell>{t('certificates.kind')}</TableCell>
-                <TableCell>{t('certificates.issuer')}</TableCell>
-                <TableCell>{t('certificates.serialNumber')}</TableCell>
-                <TableCell>{t('certificates.validTo')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {certificates.map((certificate) => (
-                <TableRow key={certificate.id} data-testid="certificate-row">
-                  <TableCell padding="checkbox">
-                    <Tooltip
-                      title={t('certificates.defaultHelp', {
-                        kind: t(`certificates.kinds.${certificate.kind}`),
-                      })}
+      <StoredListPanel
+        title={t('certificates.stored')}
+        empty={certificates.length === 0 ? t('certificates.empty') : undefined}
+        emptyTestId="certificates-empty"
+      >
+        <Table size="small" data-testid="certificates-table">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">{t('certificates.default')}</TableCell>
+              <TableCell>{t('certificates.name')}</TableCell>
+              <TableCell>{t('certificates.kind')}</TableCell>
+              <TableCell>{t('certificates.issuer')}</TableCell>
+              <TableCell>{t('certificates.serialNumber')}</TableCell>
+              <TableCell>{t('certificates.validTo')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {certificates.map((certificate) => (
+              <TableRow key={certificate.id} data-testid="certificate-row">
+                <TableCell padding="checkbox">
+                  <Tooltip
+                    title={t('certificates.defaultHelp', {
+                      kind: t(`certificates.kinds.${certificate.kind}`),
+                    })}
+                  >
+                    <Radio
+                      checked={certificate.isDefault}
+                      onChange={() => void run(() => setDefaultCertificate(certificate.id))}
+                      slotProps={{ input: { 'aria-label': t('certificates.default') } }}
+                      data-testid="certificate-default"
+                    />
+                  </Tooltip>
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    {certificate.name}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {certificate.subjectIdentifier
+                      ? `${certificate.subjectIdentifier.type === 'Nip' ? 'NIP' : 'PESEL'} ${certificate.subjectIdentifier.value}`
+                      : certificate.subject}
+                    {' · '}
+                    {certificate.keyAlgorithm}
+                  </Typography>
+                </TableCell>
+                <TableCell>{t(`certificates.kinds.${certificate.kind}`)}</TableCell>
+                <TableCell>{t(`certificates.issuers.${certificate.issuerKind}`)}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{certificate.serialNumber}</TableCell>
+                <TableCell>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                    {formatDate(certificate.validTo, language)}
+                    <ExpiryChip validTo={certificate.validTo} now={now} />
+                  </Box>
+                </TableCell>
+                <TableCell align="right">
+                  <Tooltip title={t('certificates.remove')}>
+                    <IconButton
+                      onClick={() => setRemoving(certificate)}
+                      data-testid="certificate-remove"
                     >
-                      <Radio
-                        checked={certificate.isDefault}
-                        onChange={() => void run(() => setDefaultCertificate(certificate.id))}
-                        slotProps={{ input: { 'aria-label': t('certificates.default') } }}
-                        data-testid="certificate-default"
-                      />
-                    </Tooltip>
-                  </TableCell>
-                  <TableCell>
-                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {certificate.name}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {certificate.subjectIdentifier
-                        ? `${certificate.subjectIdentifier.type === 'Nip' ? 'NIP' : 'PESEL'} ${certificate.subjectIdentifier.value}`
-                        : certificate.subject}
-                      {' · '}
-                      {certificate.keyAlgorithm}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>{t(`certificates.kinds.${certificate.kind}`)}</TableCell>
-                  <TableCell>{t(`certificates.issuers.${certificate.issuerKind}`)}</TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{certificate.serialNumber}</TableCell>
-                  <TableCell>
-                    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                      {formatDate(certificate.validTo, language)}
-                      <ExpiryChip validTo={certificate.validTo} now={now} />
-                    </Box>
-                  </TableCell>
-                  <TableCell align="right">
-                    <Tooltip title={t('certificates.remove')}>
-                      <IconButton
-                        onClick={() => setRemoving(certificate)}
-                        data-testid="certificate-remove"
-                      >
-                        <DeleteOutlinedIcon />
-                      </IconButton>
-                    </Tooltip>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+                      <DeleteOutlinedIcon />
+                    </IconButton>
+                  </Tooltip>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </StoredListPanel>
       {importing && <ImportCertificateDialog onClose={() => setImporting(false)} />}
       {removing && (
         <ConfirmDialog

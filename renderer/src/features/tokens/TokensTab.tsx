@@ -3,7 +3,6 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
-import Paper from '@mui/material/Paper'
 import Radio from '@mui/material/Radio'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -12,12 +11,12 @@ import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Tooltip from '@mui/material/Tooltip'
-import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TokenSummary } from '../../../../shared/domain/credentials'
 import { ksefTokensAllowed } from '../../../../shared/domain/token-sunset'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { StoredListPanel } from '../../components/StoredListPanel'
 import { errorText } from '../../errors'
 import { formatDateTime } from '../../format'
 import { useNow } from '../../hooks/useNow'
@@ -53,54 +52,49 @@ export function TokensTab() {
         </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      <Paper variant="outlined">
-        <Typography variant="subtitle1" sx={{ px: 2, pt: 1.5, fontWeight: 600 }}>
-          {t('tokens.stored')}
-        </Typography>
-        {tokens.length === 0 ? (
-          <Typography color="text.secondary" sx={{ p: 2 }} data-testid="tokens-empty">
-            {t('tokens.empty')}
-          </Typography>
-        ) : (
-          <Table size="small" data-testid="tokens-table">
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">{t('tokens.default')}</TableCell>
-                <TableCell>{t('tokens.token')}</TableCell>
-                <TableCell>{t('tokens.description')}</TableCell>
-                <TableCell>{t('tokens.added')}</TableCell>
-                <TableCell />
+      <StoredListPanel
+        title={t('tokens.stored')}
+        empty={tokens.length === 0 ? t('tokens.empty') : undefined}
+        emptyTestId="tokens-empty"
+      >
+        <Table size="small" data-testid="tokens-table">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">{t('tokens.default')}</TableCell>
+              <TableCell>{t('tokens.token')}</TableCell>
+              <TableCell>{t('tokens.description')}</TableCell>
+              <TableCell>{t('tokens.added')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {tokens.map((token) => (
+              <TableRow key={token.id} data-testid="token-row">
+                <TableCell padding="checkbox">
+                  <Radio
+                    checked={token.isDefault}
+                    onChange={() => void setDefault(token.id)}
+                    slotProps={{ input: { 'aria-label': t('tokens.default') } }}
+                    data-testid="token-default"
+                  />
+                </TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }} data-testid="token-masked">
+                  {token.masked}
+                </TableCell>
+                <TableCell>{token.description || '—'}</TableCell>
+                <TableCell>{formatDateTime(token.addedAt, language)}</TableCell>
+                <TableCell align="right">
+                  <Tooltip title={t('tokens.remove')}>
+                    <IconButton onClick={() => setRemoving(token)} data-testid="token-remove">
+                      <DeleteOutlinedIcon />
+                    </IconButton>
+                  </Tooltip>
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {tokens.map((token) => (
-                <TableRow key={token.id} data-testid="token-row">
-                  <TableCell padding="checkbox">
-                    <Radio
-                      checked={token.isDefault}
-                      onChange={() => void setDefault(token.id)}
-                      slotProps={{ input: { 'aria-label': t('tokens.default') } }}
-                      data-testid="token-default"
-                    />
-                  </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }} data-testid="token-masked">
-                    {token.masked}
-                  </TableCell>
-                  <TableCell>{token.description || '—'}</TableCell>
-                  <TableCell>{formatDateTime(token.addedAt, language)}</TableCell>
-                  <TableCell align="right">
-                    <Tooltip title={t('tokens.remove')}>
-                      <IconButton onClick={() => setRemoving(token)} data-testid="token-remove">
-                        <DeleteOutlinedIcon />
-                      </IconButton>
-                    </Tooltip>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </Paper>
+            ))}
+          </TableBody>
+        </Table>
+      </StoredListPanel>
       {pasting && <PasteTokenDialog onClose={() => setPasting(false)} />}
       {removing && (
         <ConfirmDialog
