@@ -1,6 +1,6 @@
 // The AuthTokenRequest document of the XAdES login path (schema auth 2.1). Its element order is
 // fixed by the schema; values are checked here so the document is schema-valid by construction.
-import { DOMParser, type Element } from '@xmldom/xmldom'
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom'
 import { AppError } from '../../shared/ipc/errors'
 import { checkInternalId } from '../../shared/validation/internal-id'
 import { checkNip } from '../../shared/validation/nip'
@@ -152,7 +152,19 @@ export interface AuthTokenRequestSummary {
 
 /** What an AuthTokenRequest file says, so a signed file can be checked before it is sent. */
 export function readAuthTokenRequest(xml: string): AuthTokenRequestSummary {
-  const root = parseXml(xml).documentElement
+  return parseAuthTokenRequest(xml).summary
+}
+
+export interface ParsedAuthTokenRequest {
+  document: Document
+  root: Element
+  summary: AuthTokenRequestSummary
+}
+
+/** The document itself beside its summary, for the signer, which digests what was read here. */
+export function parseAuthTokenRequest(xml: string): ParsedAuthTokenRequest {
+  const document = parseXml(xml)
+  const root = document.documentElement
   const namespace = root?.namespaceURI ?? ''
   if (
     !root ||
@@ -169,7 +181,7 @@ export function readAuthTokenRequest(xml: string): AuthTokenRequestSummary {
   if (!contextValue || !type) {
     throw new AppError('XML_UNREADABLE', 'The AuthTokenRequest names no context identifier.')
   }
-  return {
+  const summary = {
     namespace,
     challenge: child(root, 'Challenge')?.textContent?.trim() ?? '',
     context: { type, value: contextValue.textContent?.trim() ?? '' },
@@ -178,9 +190,10 @@ export function readAuthTokenRequest(xml: string): AuthTokenRequestSummary {
       (e) => e.localName === 'Signature' && e.namespaceURI === dsigNamespace,
     ),
   }
+  return { document, root, summary }
 }
 
-function parseXml(xml: string): ReturnType<DOMParser['parseFromString']> {
+function parseXml(xml: string): Document {
   try {
     return new DOMParser({
       onError: (level, message) => {

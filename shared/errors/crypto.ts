@@ -18,6 +18,7 @@ export const cryptoErrorCodes = [
   'AUTH_REQUEST_INVALID', // the AuthTokenRequest data (challenge, context, IPs) is not valid
   'XML_UNREADABLE', // the file to sign is not well-formed XML or not an AuthTokenRequest
   'AUTH_REQUEST_ALREADY_SIGNED', // the AuthTokenRequest to sign carries a signature already
+  'XML_PROCESSING_INSTRUCTION', // the AuthTokenRequest to sign holds a <?…?>, which c14n here cannot render
   'ENROLLMENT_DATA_INVALID', // the enrollment data lacks commonName/countryName or is not JSON
   'TOKEN_KEY_INVALID', // the KSeF public key for token encryption is not an RSA certificate
   'QR_INPUT_INVALID', // a KOD I / KOD II field (NIP, date, serial, context) is not valid

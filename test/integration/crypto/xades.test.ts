@@ -102,6 +102,31 @@ describe('XAdES signatures verified by xmlsec1', () => {
     expect(certDigest).toBe(createHash('sha256').update(certificate).digest('base64'))
   })
 
+  it('signs a request written elsewhere: CRLF lines, a prefixed root, comments, a CR by reference', async () => {
+    const { key } = await readPrivateKey(readFileSync(join(folder.path, 'ec.key')), password)
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<!-- from the ERP -->',
+      '<t:AuthTokenRequest xmlns:t="http://ksef.mf.gov.pl/auth/token/2.0" xmlns:x="urn:unused">',
+      `  <t:Challenge>${challenge}</t:Challenge><!-- inside -->`,
+      '  <t:ContextIdentifier><t:Nip>5265877635</t:Nip></t:ContextIdentifier>',
+      '  <t:SubjectIdentifierType>certificateSubject&#xD;</t:SubjectIdentifierType>',
+      '</t:AuthTokenRequest>',
+      '<!-- after -->',
+    ].join('\r\n')
+    const signed = signAuthTokenRequest(xml, {
+      certificate: readFileSync(join(folder.path, 'ec.crt')),
+      privateKey: key,
+    })
+    expect(signed).toContain('certificateSubject&#xD;</t:SubjectIdentifierType>')
+    const result = xmlsecVerify(
+      write(folder.path, 'foreign.xml', signed),
+      join(folder.path, 'ec.crt'),
+    )
+    expect(result.stderr).toMatch(/SignedInfo References \(ok\/all\): 2\/2/)
+    expect(result.status).toBe(0)
+  })
+
   it('fails xmlsec1 when the signed document is changed or the signer is not trusted', async () => {
     const { key } = await readPrivateKey(readFileSync(join(folder.path, 'ec.key')), password)
     const xml = buildAuthTokenRequest({ challenge, context: { type: 'Nip', value: '5265877635' } })

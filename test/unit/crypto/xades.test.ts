@@ -195,6 +195,20 @@ describe('signAuthTokenRequest', () => {
     )
   })
 
+  it.each([
+    ['after the root', request.replace('</AuthTokenRequest>', '</AuthTokenRequest><?erp done?>')],
+    ['inside the root', request.replace('<Challenge>', '<?erp id="7"?><Challenge>')],
+  ])('refuses a processing instruction %s, which it could not canonicalise', async (_, xml) => {
+    const credential = await personCredential('ec')
+    expect(() => signAuthTokenRequest(xml, credential)).toThrow(
+      expect.objectContaining({
+        code: 'XML_PROCESSING_INSTRUCTION',
+        message:
+          'The AuthTokenRequest contains the processing instruction <?erp …?>; remove it and sign again.',
+      }),
+    )
+  })
+
   it('keeps the private key out of the document', async () => {
     const { certificate, privateKey } = await personCredential('ec')
     const signed = signAuthTokenRequest(request, { certificate, privateKey })
