@@ -138,6 +138,8 @@ export function checkCertificateForCompany(
     validTo: certificate.validTo,
     fingerprintSha256: certificate.fingerprintSha256,
     keyAlgorithm: describeKeyAlgorithm(certificate.publicKey),
+    ksefStatus: null,
+    ksefCheckedAt: null,
   }
 }
 

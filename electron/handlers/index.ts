@@ -3,6 +3,8 @@ import { authHandlers } from './auth'
 import { certificateHandlers } from './certificates'
 import { companyHandlers } from './companies'
 import type { Handlers } from './context'
+import { ksefCertificateHandlers } from './ksef-certificates'
+import { ksefTokenHandlers } from './ksef-tokens'
 import { preferenceHandlers } from './preferences'
 import { tokenHandlers } from './tokens'
 
@@ -11,6 +13,8 @@ export const handlers: Handlers = {
   ...preferenceHandlers,
   ...companyHandlers,
   ...certificateHandlers,
+  ...ksefCertificateHandlers,
   ...tokenHandlers,
+  ...ksefTokenHandlers,
   ...authHandlers,
 }

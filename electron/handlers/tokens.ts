@@ -54,6 +54,11 @@ export const tokenHandlers: {
         environment: company.environment,
         addedAt: new Date(ctx.clock.now()).toISOString(),
         isDefault: false,
+        origin: 'pasted',
+        permissions: [],
+        ksefStatus: null,
+        ksefCheckedAt: null,
+        lastCheck: null,
       },
       makeDefault,
     )

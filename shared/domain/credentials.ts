@@ -18,13 +18,17 @@ export type CertificateKind = z.infer<typeof CertificateKind>
 export const CertificateIssuerKind = z.enum(['ksef', 'selfSigned', 'external'])
 export type CertificateIssuerKind = z.infer<typeof CertificateIssuerKind>
 
-export const CertificateOrigin = z.enum(['imported', 'testCertificate'])
+export const CertificateOrigin = z.enum(['imported', 'testCertificate', 'enrolled'])
 export type CertificateOrigin = z.infer<typeof CertificateOrigin>
 
 export const CertificateSubjectIdentifier = z.object({
   type: z.enum(['Nip', 'Pesel']),
   value: z.string(),
 })
+
+/** A KSeF certificate's status as KSeF lists it (POST /certificates/query). */
+export const KsefCertificateStatus = z.enum(['Active', 'Blocked', 'Revoked', 'Expired'])
+export type KsefCertificateStatus = z.infer<typeof KsefCertificateStatus>
 
 /** What the app shows of a stored certificate. The private key stays sealed in main. */
 export const CertificateSummary = z.object({
@@ -46,6 +50,9 @@ export const CertificateSummary = z.object({
   origin: CertificateOrigin,
   addedAt: z.iso.datetime(),
   isDefault: z.boolean(),
+  /** The status KSeF last reported; Revoked, Blocked or Expired keeps it from every login. */
+  ksefStatus: KsefCertificateStatus.nullable().default(null),
+  ksefCheckedAt: z.iso.datetime().nullable().default(null),
 })
 export type CertificateSummary = z.infer<typeof CertificateSummary>
 
@@ -54,6 +61,33 @@ export const TokenContext = z.object({
   value: z.string(),
 })
 export type TokenContext = z.infer<typeof TokenContext>
+
+/** Every token permission of the contract (TokenPermissionType). */
+export const TokenPermission = z.enum([
+  'InvoiceRead',
+  'InvoiceWrite',
+  'CredentialsRead',
+  'CredentialsManage',
+  'SubunitManage',
+  'EnforcementOperations',
+  'Introspection',
+  'CollectiveIdentifierManage',
+])
+export type TokenPermission = z.infer<typeof TokenPermission>
+
+/** A KSeF token's status in KSeF (AuthenticationTokenStatus). */
+export const KsefTokenStatus = z.enum(['Pending', 'Active', 'Revoking', 'Revoked', 'Failed'])
+export type KsefTokenStatus = z.infer<typeof KsefTokenStatus>
+
+/** The last Sprawdź token: a real login and logout with it. */
+export const TokenCheck = z.object({
+  checkedAt: z.iso.datetime(),
+  ok: z.boolean(),
+  /** The app's error code when it failed (KSEF_AUTH_FAILED with the KSeF status …). */
+  errorCode: z.string().nullable(),
+  ksefStatusCode: z.number().int().nullable(),
+})
+export type TokenCheck = z.infer<typeof TokenCheck>
 
 /** A stored KSeF token, masked (reference number and the last characters of the secret). */
 export const TokenSummary = z.object({
@@ -66,5 +100,13 @@ export const TokenSummary = z.object({
   environment: Environment,
   addedAt: z.iso.datetime(),
   isDefault: z.boolean(),
+  /** Wklej token (pasted) or Generuj token KSeF (generated here). */
+  origin: z.enum(['pasted', 'generated']).default('pasted'),
+  /** Known for generated tokens and once KSeF's list was read; empty otherwise. */
+  permissions: z.array(TokenPermission).default([]),
+  /** The status KSeF last reported; Revoking, Revoked or Failed keeps it from every login. */
+  ksefStatus: KsefTokenStatus.nullable().default(null),
+  ksefCheckedAt: z.iso.datetime().nullable().default(null),
+  lastCheck: TokenCheck.nullable().default(null),
 })
 export type TokenSummary = z.infer<typeof TokenSummary>

@@ -4,6 +4,29 @@ import { ActiveSession, AuthProgress, AuthState } from '../domain/auth'
 import { Company, CompanyDraft, Id } from '../domain/company'
 import { CompanyStatus } from '../domain/company-status'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
+import { Environment } from '../domain/environment'
+import {
+  CertificateExportResult,
+  CertificateLimits,
+  CertificateListing,
+  CertificateProgress,
+  CertificateRevocationReason,
+  EnrollmentDraft,
+  EnrollmentResult,
+  EnrollmentSummary,
+  ExportFormat,
+  OfflineCheckResult,
+  PublicKeyCertificates,
+} from '../domain/ksef-certificates'
+import {
+  GeneratedTokenResult,
+  KsefTokenPage,
+  KsefTokenRow,
+  TokenCheckResult,
+  TokenDraft,
+  TokenListFilter,
+  TokenPolicy,
+} from '../domain/ksef-tokens'
 import { Preferences } from '../domain/preferences'
 import type { Channel, EventName } from './names'
 
@@ -59,6 +82,55 @@ export const contract = {
     output: z.array(CertificateSummary),
   },
 
+  'certificates:publicKeys': {
+    input: z.object({ environment: Environment, refresh: z.boolean().default(false) }),
+    output: PublicKeyCertificates,
+  },
+  'certificates:limits': { input: ofCompany, output: CertificateLimits },
+  /** Wniosek o certyfikat: by default waits for the serial number and retrieves the certificate. */
+  'certificates:enroll': {
+    input: ofCompany.extend({ draft: EnrollmentDraft, wait: z.boolean().default(true) }),
+    output: EnrollmentResult,
+  },
+  'certificates:enrollmentStatus': {
+    input: ofCompany.extend({ enrollmentId: Id }),
+    output: EnrollmentSummary,
+  },
+  'certificates:retrieve': {
+    input: ofCompany.extend({ enrollmentId: Id }),
+    output: EnrollmentResult,
+  },
+  /** Odnów: a successor with the same name and type; the old one is offered for revocation. */
+  'certificates:renew': {
+    input: ofCompany.extend({ certificateId: Id, wait: z.boolean().default(true) }),
+    output: EnrollmentResult,
+  },
+  /** The company's list: this computer reconciled with KSeF (all pages) when `fromKsef`. */
+  'certificates:listing': {
+    input: ofCompany.extend({ fromKsef: z.boolean().default(false) }),
+    output: CertificateListing,
+  },
+  'certificates:revoke': {
+    input: ofCompany.extend({
+      serialNumber: z.string().max(64),
+      reason: CertificateRevocationReason.default('Unspecified'),
+    }),
+    output: CertificateListing,
+  },
+  /** Writes .crt + .key or .p12 through the file-saving port; the key never reaches the page. */
+  'certificates:export': {
+    input: ofCompany.extend({
+      certificateId: Id,
+      format: ExportFormat,
+      password: z.string().max(256),
+    }),
+    output: CertificateExportResult,
+  },
+  'certificates:offlineCheck': {
+    input: ofCompany.extend({ certificateId: Id }),
+    output: OfflineCheckResult,
+  },
+
   'tokens:list': { input: ofCompany, output: z.array(TokenSummary) },
   'tokens:add': {
     input: ofCompany.extend({
@@ -70,6 +142,38 @@ export const contract = {
   },
   'tokens:setDefault': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
   'tokens:remove': { input: ofCompany.extend({ tokenId: Id }), output: z.array(TokenSummary) },
+  /** Pobierz tokeny: one page of GET /tokens; `continuation` from the page before for the next. */
+  'tokens:ksefList': {
+    input: ofCompany.extend({
+      filter: TokenListFilter.default(TokenListFilter.parse({})),
+      continuation: z.string().max(4096).nullable().default(null),
+    }),
+    output: KsefTokenPage,
+  },
+  /** Generuj token KSeF: sealed here before anything is shown; the secret comes by tokens:reveal. */
+  'tokens:generate': {
+    input: ofCompany.extend({ draft: TokenDraft }),
+    output: GeneratedTokenResult,
+  },
+  /**
+   * The one trip of a generated token to the page, for the reveal dialog: a ticket works once and
+   * only for a short while. The only output of the contract that carries a secret.
+   */
+  'tokens:reveal': {
+    input: z.object({ revealTicket: z.string().max(128) }),
+    output: z.object({ token: z.string() }),
+  },
+  'tokens:status': {
+    input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
+    output: KsefTokenRow,
+  },
+  'tokens:revoke': {
+    input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
+    output: KsefTokenRow,
+  },
+  /** Sprawdź token: a real login and logout of its own; the company's session stays as it was. */
+  'tokens:check': { input: ofCompany.extend({ tokenId: Id }), output: TokenCheckResult },
+  'tokens:policy': { input: z.void(), output: TokenPolicy },
 
   'auth:state': { input: ofCompany, output: AuthState },
   'auth:loginWithCertificate': { input: ofCompany, output: AuthState },
@@ -101,6 +205,11 @@ export const events = {
   'companies:changed': z.array(Company),
   'auth:progress': AuthProgress,
   'auth:changed': AuthState,
+  'certificates:progress': CertificateProgress,
+  /** The company's certificates or enrollments changed in main (a poll, a retrieve, a revoke). */
+  'certificates:changed': z.object({ companyId: Id }),
+  /** The company's tokens changed in main (generated, revoked, Pending → Active, checked). */
+  'tokens:changed': z.object({ companyId: Id }),
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Contract = typeof contract

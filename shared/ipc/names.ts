@@ -17,10 +17,27 @@ export const channelNames = [
   'certificates:createTest',
   'certificates:setDefault',
   'certificates:remove',
+  'certificates:publicKeys',
+  'certificates:limits',
+  'certificates:enroll',
+  'certificates:enrollmentStatus',
+  'certificates:retrieve',
+  'certificates:renew',
+  'certificates:listing',
+  'certificates:revoke',
+  'certificates:export',
+  'certificates:offlineCheck',
   'tokens:list',
   'tokens:add',
   'tokens:setDefault',
   'tokens:remove',
+  'tokens:ksefList',
+  'tokens:generate',
+  'tokens:reveal',
+  'tokens:status',
+  'tokens:revoke',
+  'tokens:check',
+  'tokens:policy',
   'auth:state',
   'auth:loginWithCertificate',
   'auth:loginWithToken',
@@ -34,7 +51,14 @@ export const channelNames = [
   'auth:revokeSession',
 ] as const
 
-export const eventNames = ['companies:changed', 'auth:progress', 'auth:changed'] as const
+export const eventNames = [
+  'companies:changed',
+  'auth:progress',
+  'auth:changed',
+  'certificates:progress',
+  'certificates:changed',
+  'tokens:changed',
+] as const
 
 export type Channel = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -30,14 +30,14 @@ describe('settings file (conf)', () => {
     first.store.write({
       ...first.store.read(),
       companies: [company],
-      preferences: { language: 'en' },
+      preferences: { language: 'en', tokensAfter2026: false },
     })
 
     const second = openNodeSettings(folder.path, new FakeClock())
     expect(second.recovered).toBeUndefined()
     expect(second.store.read()).toEqual({
       ...emptySettings(),
-      preferences: { language: 'en' },
+      preferences: { language: 'en', tokensAfter2026: false },
       companies: [company],
     })
   })
