@@ -5,3 +5,17 @@
 export const ksefTokenSunset = Date.parse('2026-12-31T23:00:00Z')
 
 export const ksefTokensAllowed = (now: number): boolean => now < ksefTokenSunset
+
+/**
+ * Whether tokens may be generated and used now: until the sunset, or after it when the user
+ * turned tokens back on (the regulation was extended).
+ */
+export const tokenPolicy = (now: number, allowAfterSunset: boolean) => {
+  const afterSunset = !ksefTokensAllowed(now)
+  return {
+    allowed: !afterSunset || allowAfterSunset,
+    afterSunset,
+    allowAfterSunset,
+    sunsetAt: new Date(ksefTokenSunset).toISOString(),
+  }
+}
