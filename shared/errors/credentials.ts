@@ -14,6 +14,9 @@ export const credentialErrorCodes = [
   'TOKEN_OTHER_CONTEXT', // the token was generated for another company (context)
   'TOKEN_DUPLICATE', // this token is already stored for the company
   'TOKEN_NOT_FOUND', // no such stored token
+  'CERT_REVOKED', // KSeF reports the certificate revoked, blocked or expired: never used to log in
+  'TOKEN_REVOKED', // KSeF reports the token revoked (or revoking, failed): never used to log in
+  'TOKENS_ENDED', // after 31 December 2026 tokens are off unless the user turned them back on
   'COMPANY_HAS_CREDENTIALS', // identifier or environment change would orphan stored credentials
 ] as const
 
