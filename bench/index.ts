@@ -2,10 +2,11 @@
 // only when a row misses its budget. A new suite: a file exporting a BenchmarkSuite, one line in
 // `suites` below.
 import { cryptoSuite } from './crypto'
+import { enrollmentSuite } from './enrollment'
 import { loginSuite } from './login'
 import { missesBudget, ratio, type BenchmarkRow, type BenchmarkSuite } from './measure'
 
-const suites: BenchmarkSuite[] = [cryptoSuite, loginSuite]
+const suites: BenchmarkSuite[] = [cryptoSuite, loginSuite, enrollmentSuite]
 
 const format = (ms: number): string =>
   ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`

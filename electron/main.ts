@@ -6,12 +6,14 @@ import { checkedEventSink } from './events'
 import { handlers } from './handlers'
 import { ksefApiUrlOverride } from './ksef-api-url'
 import { fileLogger } from './log'
+import { DialogFileSaver } from './platform/file-saver'
 import { bindContract, sendToWindow } from './platform/ipc'
 import { dataFolder } from './platform/paths'
 import { keychainWarning, safeStorageSealer } from './platform/secret-storage'
 import { openElectronSettings } from './platform/store'
 import { buildHandlerContext, keepSessionsAlive } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
+import { PreferencesRepository } from './vault/preferences-repository'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
 
 // The composition root of the desktop app: lifecycle, the window and its security policy, the
@@ -70,17 +72,23 @@ async function start(): Promise<void> {
   if (requestedApiUrl !== undefined && ksefApiUrl === undefined) {
     log.info('KSEF_DESK_API_URL ignored', { packaged: app.isPackaged })
   }
+  const settings = openElectronSettings(folder, clock)
+  const preferences = new PreferencesRepository(settings.store)
   const ctx = await buildHandlerContext({
     version: app.getVersion(),
     dataFolder: folder,
     clock,
     log,
     events: checkedEventSink(sendToWindow(() => mainWindow)),
-    settings: openElectronSettings(folder, clock),
+    settings,
     secrets: new SealedFileSecretStore(join(folder, secretsFileName), safeStorageSealer, clock),
     certificateFiles: new FolderCertificateFiles(join(folder, 'certificates')),
     warnings: warning ? [warning] : [],
     ksefApiUrl,
+    fileSaver: new DialogFileSaver(
+      () => mainWindow,
+      () => preferences.get().language,
+    ),
   })
   keepSessionsAlive(ctx)
   bindContract(createDispatch(handlers, ctx), () => mainWindow)

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import packageJson from '../package.json'
 import { systemClock, type Clock } from './clock'
 import { discardEvents, type EventSink } from './events'
+import type { FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
 import { fileLogger } from './log'
 import { buildHandlerContext } from './services'
@@ -20,6 +21,8 @@ export interface NodeServiceOptions {
   /** Where KSeF is reached instead of the environments' hosts (the simulator). */
   ksefApiUrl?: string | undefined
   sleep?: (ms: number) => Promise<void>
+  /** Where exports go: a FolderFileSaver for the CLI's --out DIR, the sandbox's download offers. */
+  fileSaver?: FileSaver
 }
 
 export interface NodeServices {
@@ -52,6 +55,7 @@ export async function openNodeServices(options: NodeServiceOptions): Promise<Nod
       certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
       ksefApiUrl: options.ksefApiUrl,
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
     })
     return {
       ctx,

@@ -1,8 +1,13 @@
 import { isAppError, type AppError } from '../shared/ipc/errors'
 import { createKsefClients } from './auth/ksef-clients'
 import { LoginService } from './auth/login-service'
+import { CertificateLifecycle } from './certificates/certificate-lifecycle'
+import { CertificateExport } from './certificates/export'
+import { OfflineCheck } from './certificates/offline-check'
+import type { CompanySession } from './certificates/ports'
 import type { Clock } from './clock'
 import type { EventSink } from './events'
+import { noFileSaver, type FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
 import type { Logger } from './log'
 import { NoticeBoard } from './notices'
@@ -10,8 +15,10 @@ import { AuthRepository } from './vault/auth-repository'
 import type { CertificateFiles } from './vault/certificate-files'
 import { CompanyRepository } from './vault/company-repository'
 import { CredentialRepository } from './vault/credential-repository'
+import { EnrollmentRepository } from './vault/enrollment-repository'
 import { PreferencesRepository } from './vault/preferences-repository'
 import type { OpenedSettings } from './vault/conf-settings-store'
+import { KsefTokenService } from './tokens/ksef-token-service'
 import type { SecretStore } from './vault/secret-store'
 
 export interface Ports {
@@ -30,6 +37,8 @@ export interface Ports {
   ksefApiUrl?: string | undefined
   /** Waits between polls and retries; tests pass a quicker one. */
   sleep?: (ms: number) => Promise<void>
+  /** Where exported files go (save dialog, a folder, a download); none: exports are refused. */
+  fileSaver?: FileSaver
 }
 
 /**
@@ -56,23 +65,42 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
   const credentials = new CredentialRepository(ports.settings.store)
   const sleep =
     ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const clients = createKsefClients({
+    customUrl: ports.ksefApiUrl,
+    clock: ports.clock,
+    log: ports.log,
+    delay: sleep,
+  })
+  const preferences = new PreferencesRepository(ports.settings.store)
   const login = new LoginService({
     companies,
     credentials,
     certificateFiles: ports.certificateFiles,
     secrets: ports.secrets,
     auth: new AuthRepository(ports.settings.store),
-    clients: createKsefClients({
-      customUrl: ports.ksefApiUrl,
-      clock: ports.clock,
-      log: ports.log,
-      delay: sleep,
-    }),
+    preferences,
+    clients,
     clock: ports.clock,
     events: ports.events,
     log: ports.log,
     sleep,
   })
+  const ksefTokens = new KsefTokenService({
+    companies,
+    credentials,
+    secrets: ports.secrets,
+    preferences,
+    sessions: login,
+    clients,
+    clock: ports.clock,
+    events: ports.events,
+    log: ports.log,
+    sleep,
+  })
+  const companySession: CompanySession = {
+    method: (companyId) => login.state(companyId).session?.method,
+    accessToken: (companyId) => login.accessToken(companyId),
+  }
   return {
     app: { version: ports.version, dataFolder: ports.dataFolder },
     clock: ports.clock,
@@ -81,10 +109,44 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     notices,
     secrets: ports.secrets,
     companies,
-    preferences: new PreferencesRepository(ports.settings.store),
+    preferences,
     credentials,
     certificateFiles: ports.certificateFiles,
     login,
+    ksefTokens,
+    certificateExport: new CertificateExport({
+      companies,
+      credentials,
+      certificateFiles: ports.certificateFiles,
+      secrets: ports.secrets,
+      session: companySession,
+      clients,
+      files: ports.fileSaver ?? noFileSaver,
+      log: ports.log,
+    }),
+    offlineCheck: new OfflineCheck({
+      companies,
+      credentials,
+      certificateFiles: ports.certificateFiles,
+      secrets: ports.secrets,
+      session: companySession,
+      clients,
+      clock: ports.clock,
+      log: ports.log,
+    }),
+    certificateLifecycle: new CertificateLifecycle({
+      companies,
+      credentials,
+      enrollments: new EnrollmentRepository(ports.settings.store),
+      certificateFiles: ports.certificateFiles,
+      secrets: ports.secrets,
+      session: companySession,
+      clients,
+      clock: ports.clock,
+      events: ports.events,
+      log: ports.log,
+      sleep,
+    }),
   }
 }
 

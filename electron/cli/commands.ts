@@ -2,12 +2,16 @@
 // folder exporting its CliCommand list, one line here.
 import type { CliCommand } from './command'
 import { companyCommands } from './companies'
-import { companyCredentialCommands } from './company-credentials'
+import { storedCertificateCommands, storedTokenCommands } from './company-credentials'
+import { enrollmentCommands } from './enrollment'
 import { fileCommands } from './files'
 import { keyMaterialCommands } from './key-material'
+import { ksefCertificateCommands, publicKeyCommands } from './ksef-certificates'
+import { ksefTokenCommands } from './ksef-tokens'
 import { loginCommands } from './login'
 import { loginPieceCommands } from './login-pieces'
 import { qrCommands } from './qr'
+import { settingsCommands } from './settings'
 
 export const commands: readonly CliCommand[] = [
   // Offline: files, the login pieces, key material, QR links.
@@ -17,6 +21,12 @@ export const commands: readonly CliCommand[] = [
   ...qrCommands,
   // Over a data folder, through the app's handlers.
   ...companyCommands,
-  ...companyCredentialCommands,
+  ...storedCertificateCommands,
+  ...enrollmentCommands,
+  ...ksefCertificateCommands,
+  ...publicKeyCommands,
+  ...storedTokenCommands,
+  ...ksefTokenCommands,
   ...loginCommands,
+  ...settingsCommands,
 ]

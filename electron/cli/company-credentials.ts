@@ -3,13 +3,20 @@
 // travel to the handlers as the window sends them ({ name, base64 }); keys, passwords and tokens
 // are sealed by the handlers and never printed.
 import { basename } from 'node:path'
-import type { CertificateSummary, FilePayload, TokenSummary } from '../../shared/domain/credentials'
+import type {
+  CertificateSummary,
+  FilePayload,
+  TokenCheck,
+  TokenSummary,
+} from '../../shared/domain/credentials'
 import type { CliCommand } from './command'
+import { listingText } from './certificate-listing'
 import { describeCompany } from './company-choice'
 import {
   companyChoice,
   companyHelp,
   companyOptions,
+  companyUsage,
   dataFolderHelp,
   dataFolderOptions,
   dataFolderUsage,
@@ -19,13 +26,12 @@ import type { CliIo } from './io'
 import {
   optionalSecret,
   optionalString,
+  optionValueName,
   requiredSecret,
   secretOptions,
   usageError,
 } from './options'
 import { lines } from './summaries'
-
-const companyUsage = '--company N [--env test|demo|prod]'
 
 function filePayload(path: string, io: CliIo): FilePayload {
   return { name: basename(path), base64: io.readFile(path).toString('base64') }
@@ -119,26 +125,27 @@ const certificatesTest: CliCommand = {
 
 const certificatesList: CliCommand = {
   path: ['certificates', 'list'],
-  summary: 'the certificates stored for a company (facts only, never a key)',
+  summary: "a company's certificates and enrollments: KSeF status, where each lives (never a key)",
   usage: `${companyUsage} ${dataFolderUsage}`,
-  help: `${companyHelp}\n\n${dataFolderHelp}`,
+  help:
+    'What this computer holds for the company: certificates with their keys, enrollments not\n' +
+    'retrieved yet, and the KSeF status each had when KSeF was last asked (ksef-desk certificates ksef\n' +
+    'asks it and adds the certificates that are only in KSeF). --json prints the listing as the\n' +
+    'contract has it (CertificateListing).\n\n' +
+    `${companyHelp}\n\n${dataFolderHelp}`,
   options: { ...companyOptions, ...dataFolderOptions },
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
     const choice = companyChoice(values)
     return withDataFolder(values, io, async ({ call, company }) => {
       const chosen = await company(choice)
-      const list = await call('certificates:list', { companyId: chosen.id })
-      const text =
-        list.length === 0
-          ? `No certificates stored for ${describeCompany(chosen)}.`
-          : list.map(certificateText).join('\n\n')
-      return { text, json: list }
+      const listing = await call('certificates:listing', { companyId: chosen.id })
+      return { text: listingText(listing, chosen), json: listing }
     })
   },
 }
 
-function certificateText(c: CertificateSummary): string {
+export function certificateText(c: CertificateSummary): string {
   const identifier = c.subjectIdentifier
     ? `${c.subjectIdentifier.type === 'Nip' ? 'NIP' : 'PESEL'} ${c.subjectIdentifier.value}`
     : 'none (logs in by fingerprint)'
@@ -157,6 +164,7 @@ function certificateText(c: CertificateSummary): string {
     ['Valid', `${c.validFrom} – ${c.validTo}`],
     ['Environment', c.environment],
     ['Key', c.keyAlgorithm],
+    ['KSeF status', c.ksefStatus ?? 'not checked'],
     ['Default', c.isDefault ? 'yes' : 'no'],
   ])
 }
@@ -221,22 +229,33 @@ const tokensList: CliCommand = {
   },
 }
 
-function tokenText(t: TokenSummary): string {
+export function tokenText(t: TokenSummary): string {
   return lines([
     ['Token', t.masked],
     ['Reference number', t.referenceNumber],
     ['Context', `${t.context.type} ${t.context.value}`],
     ...(t.description ? [['Description', t.description] as [string, string]] : []),
     ['Environment', t.environment],
-    ['Added', t.addedAt],
+    ['Added', `${t.addedAt} (${t.origin === 'generated' ? 'generated here' : 'pasted'})`],
+    ...(t.permissions.length > 0
+      ? [['Permissions', t.permissions.map(optionValueName).join(', ')] as [string, string]]
+      : []),
+    ['KSeF status', t.ksefStatus ?? 'not checked'],
+    ...(t.lastCheck ? [['Last check', tokenCheckText(t.lastCheck)] as [string, string]] : []),
     ['Default', t.isDefault ? 'yes' : 'no'],
   ])
 }
 
-export const companyCredentialCommands: CliCommand[] = [
+function tokenCheckText(check: TokenCheck): string {
+  if (check.ok) return `${check.checkedAt}: logged in and out`
+  const status = check.ksefStatusCode === null ? '' : `, KSeF status ${check.ksefStatusCode}`
+  return `${check.checkedAt}: FAILED (${check.errorCode ?? 'unknown'}${status})`
+}
+
+export const storedCertificateCommands: CliCommand[] = [
   certificatesImport,
   certificatesTest,
   certificatesList,
-  tokensAdd,
-  tokensList,
 ]
+
+export const storedTokenCommands: CliCommand[] = [tokensAdd, tokensList]

@@ -8,10 +8,12 @@ import { join, resolve } from 'node:path'
 import type { AuthProgress } from '../../shared/domain/auth'
 import type { Company } from '../../shared/domain/company'
 import type { Environment } from '../../shared/domain/environment'
+import type { CertificateProgress } from '../../shared/domain/ksef-certificates'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/errors'
 import { createDispatch } from '../dispatch'
 import { checkedEventSink } from '../events'
+import type { FileSaver } from '../files/file-saver'
 import { handlers } from '../handlers'
 import type { HandlerContext } from '../handlers/context'
 import { openNodeServices } from '../node-services'
@@ -32,6 +34,8 @@ export const companyOptions = {
 } as const satisfies OptionSpec
 
 export const dataFolderUsage = '[--data-dir DIR] [--api-url URL]'
+
+export const companyUsage = '--company N [--env test|demo|prod]'
 
 /** The end of the help of every command over the data folder. */
 export const dataFolderHelp =
@@ -70,6 +74,10 @@ export function companyChoice(values: OptionValues): CompanyChoice {
 export interface DataFolderOptions {
   /** Told of each step while KSeF works on a login. */
   onProgress?: (progress: AuthProgress) => void
+  /** Told of each step while KSeF works on an enrollment. */
+  onCertificateProgress?: (progress: CertificateProgress) => void
+  /** Where the files a handler saves (an export) go: the folder of --out DIR. */
+  fileSaver?: FileSaver
 }
 
 /**
@@ -97,9 +105,12 @@ export async function withDataFolder<T>(
     passphrase,
     clock: io.clock,
     ...(ksefApiUrl ? { ksefApiUrl } : {}),
+    ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
     events: checkedEventSink((event, payload) => {
-      // checkedEventSink has parsed the payload against the contract's AuthProgress.
+      // checkedEventSink has parsed the payload against the contract's schema of the event.
       if (event === 'auth:progress') options.onProgress?.(payload as AuthProgress)
+      if (event === 'certificates:progress')
+        options.onCertificateProgress?.(payload as CertificateProgress)
     }),
   })
   try {

@@ -1,6 +1,6 @@
 // The world as the CLI sees it, as a port: tests run commands in-process with a fake one, the
 // binary with the real one.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { systemClock, type Clock } from '../clock'
 import { AppError } from '../../shared/ipc/errors'
@@ -9,6 +9,8 @@ export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
   readFile(path: string): Buffer
+  /** Whether something (a file, a folder) is at path already. */
+  exists(path: string): boolean
   /** Refuses to overwrite an existing file unless overwrite is set: keys are not to be lost. */
   writeFile(
     path: string,
@@ -30,6 +32,7 @@ export function processIo(): CliIo {
         throw new AppError('FILE_UNREADABLE', `Cannot read ${path}: ${reason(error)}.`, { path })
       }
     },
+    exists: (path) => existsSync(resolve(path)),
     writeFile: (path, data, options) => {
       try {
         writeFileSync(resolve(path), data, {

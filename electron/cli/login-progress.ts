@@ -1,6 +1,7 @@
 // What a login prints on stderr while KSeF works (the window shows the same steps): one line per
 // step, a repeated poll with the same status printed once.
 import type { AuthProgress } from '../../shared/domain/auth'
+import { linePrinter } from './progress-lines'
 
 export function progressText(progress: AuthProgress): string | undefined {
   switch (progress.step) {
@@ -25,13 +26,10 @@ export function progressText(progress: AuthProgress): string | undefined {
   }
 }
 
-/** A sink for withDataFolder's onProgress: prints each new line once, prefixed "login: ". */
-export function progressPrinter(write: (text: string) => void): (progress: AuthProgress) => void {
-  let last: string | undefined
-  return (progress) => {
-    const text = progressText(progress)
-    if (text === undefined || text === last) return
-    last = text
-    write(`login: ${text}\n`)
-  }
+/** A sink for withDataFolder's onProgress: each new line once, prefixed "login: " (or `prefix`). */
+export function progressPrinter(
+  write: (text: string) => void,
+  prefix = 'login',
+): (progress: AuthProgress) => void {
+  return linePrinter(prefix, progressText, write)
 }

@@ -18,6 +18,7 @@ import {
   companyChoice,
   companyHelp,
   companyOptions,
+  companyUsage,
   dataFolderHelp,
   dataFolderOptions,
   dataFolderUsage,
@@ -25,8 +26,6 @@ import {
 } from './data-folder'
 import { progressPrinter } from './login-progress'
 import { environmentOptionName, oneOf, optionalString, usageError } from './options'
-
-const companyUsage = '--company N [--env test|demo|prod]'
 
 const methodNames: Record<LoginMethod, string> = {
   certificate: 'KSeF certificate',

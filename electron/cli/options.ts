@@ -75,3 +75,46 @@ export function oneOf<T extends string>(
   if (!found) throw usageError(`--${name} must be ${allowed.join(' or ')}, not "${value}".`)
   return found
 }
+
+/** How an option names a value of the contract: InvoiceRead → invoice-read, KeyCompromise → key-compromise. */
+export const optionValueName = (value: string): string =>
+  value.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+
+/** --NAME as one value of the contract, written the option's way (key-compromise for KeyCompromise). */
+export function contractValue<T extends string>(
+  values: OptionValues,
+  name: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T {
+  const given = optionalString(values, name)
+  if (given === undefined) {
+    if (fallback === undefined) throw usageError(`--${name} is required.`)
+    return fallback
+  }
+  return valueNamed(name, given, allowed)
+}
+
+/** --NAME a,b,c as values of the contract; an empty list when the option is absent. */
+export function contractValues<T extends string>(
+  values: OptionValues,
+  name: string,
+  allowed: readonly T[],
+): T[] {
+  const given = optionalString(values, name)
+  if (given === undefined) return []
+  const names = given.split(',').map((each) => each.trim())
+  if (names.some((each) => each === ''))
+    throw usageError(`--${name} takes a comma-separated list, not "${given}".`)
+  return [...new Set(names.map((each) => valueNamed(name, each, allowed)))]
+}
+
+function valueNamed<T extends string>(name: string, given: string, allowed: readonly T[]): T {
+  const found = allowed.find((each) => optionValueName(each) === given)
+  if (found === undefined) {
+    const names = allowed.map(optionValueName)
+    const list = names.length === 2 ? names.join(' or ') : `one of ${names.join(', ')}`
+    throw usageError(`--${name} must be ${list}, not "${given}".`)
+  }
+  return found
+}

@@ -4,13 +4,24 @@ import type { CertificateSummary, FilePayload } from '../../shared/domain/creden
 import { AppError } from '../../shared/ipc/errors'
 import { nipOfInternalId } from '../../shared/validation/internal-id'
 import type { Clock } from '../clock'
-import { certificateValidity, readCertificate, type CertificateInfo } from '../crypto/certificates'
-import { assertKeyMatchesCertificate, describeKeyAlgorithm, readPrivateKey } from '../crypto/keys'
+import {
+  certificateValidity,
+  malformedSubjectIdentifier,
+  readCertificate,
+  type CertificateInfo,
+} from '../crypto/certificates'
+import {
+  assertAcceptedKeyAlgorithm,
+  assertKeyMatchesCertificate,
+  describeKeyAlgorithm,
+  readPrivateKey,
+} from '../crypto/keys'
 import { readPkcs12 } from '../crypto/pkcs12'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CredentialRepository } from '../vault/credential-repository'
 import { certificateKeySecret, type SecretStore } from '../vault/secret-store'
 import { certificateEnvironments } from './certificate-environments'
+import { assertSelfSignedSubject } from './subject-rules'
 
 export interface CertificateFilesInput {
   certificate?: FilePayload | undefined
@@ -64,8 +75,9 @@ export interface CertificateChecks {
 
 /**
  * Everything that must hold before a certificate is stored for a company, each with its own
- * error: valid now, issued for this environment, naming this company (unless the user confirmed
- * another subject), not stored already. Returns the summary to store.
+ * error: valid now, issued for this environment, a key KSeF accepts, an identifier in its exact
+ * format, a self-signed subject as KSeF's rules for Test want it, naming this company (unless
+ * the user confirmed another subject), not stored already. Returns the summary to store.
  */
 export function checkCertificateForCompany(
   certificate: CertificateInfo,
@@ -104,6 +116,16 @@ export function checkCertificateForCompany(
           },
         )
   }
+  assertAcceptedKeyAlgorithm(certificate.publicKey)
+  const malformed = malformedSubjectIdentifier(certificate.subjectAttributes)
+  if (malformed) {
+    throw new AppError(
+      'CERT_SUBJECT_IDENTIFIER_FORMAT',
+      `The subject attribute ${malformed.attribute} holds "${malformed.value}", which is not ${malformed.expected}: KSeF would not read the identifier it means.`,
+      { ...malformed },
+    )
+  }
+  if (origin.issuerKind === 'selfSigned') assertSelfSignedSubject(certificate)
   const nip = companyNip(company)
   if (
     certificate.identifier?.type === 'Nip' &&

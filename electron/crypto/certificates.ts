@@ -163,18 +163,73 @@ function escapeDnValue(value: string): string {
     .replace(/\0/g, '\\00')
 }
 
-/** The identity KSeF reads from a subject (serialNumber for persons, organizationIdentifier for seals). */
+// The identifier formats of ETSI EN 319 412-1 that KSeF reads: the prefix, a hyphen and exactly
+// the digits of the NIP or PESEL, nothing after them. NIP- and PESEL- are the older prefixes,
+// which KSeF still reads (and rewrites to TINPL- / PNOPL- in its enrollment data).
+const personIdentifierFormats = [
+  { type: 'Pesel', format: /^(?:PNOPL|PESEL)-(\d{11})$/ },
+  { type: 'Nip', format: /^(?:TINPL|NIP)-(\d{10})$/ },
+] as const
+const sealIdentifierFormat = /^VATPL-(\d{10})$/
+const claimsPersonIdentifier = /^(?:PNOPL|PESEL|TINPL|NIP)(?![A-Za-z])/
+const claimsSealIdentifier = /^VATPL(?![A-Za-z])/
+
+const attributeValue = (attributes: NameAttribute[], oid: string): string | undefined =>
+  attributes.find((a) => a.oid === oid)?.value
+
+/**
+ * The identity KSeF reads from a subject: a person's serialNumber first, then a seal's
+ * organizationIdentifier. Matched whole, so VATPL-52658776359999 names no NIP at all.
+ */
 export function subjectIdentifier(attributes: NameAttribute[]): SubjectIdentifier | null {
-  for (const attribute of attributes) {
-    if (attribute.oid === '2.5.4.5') {
-      const pesel = /(PNOPL|PESEL).*?(\d{11})/.exec(attribute.value)
-      if (pesel?.[2]) return { type: 'Pesel', value: pesel[2], attribute: 'serialNumber' }
-      const nip = /(TINPL|NIP).*?(\d{10})/.exec(attribute.value)
-      if (nip?.[2]) return { type: 'Nip', value: nip[2], attribute: 'serialNumber' }
+  const serialNumber = attributeValue(attributes, '2.5.4.5')
+  for (const { type, format } of personIdentifierFormats) {
+    const value = serialNumber === undefined ? undefined : format.exec(serialNumber)?.[1]
+    if (value) return { type, value, attribute: 'serialNumber' }
+  }
+  const organizationIdentifier = attributeValue(attributes, '2.5.4.97')
+  const nip =
+    organizationIdentifier === undefined
+      ? undefined
+      : sealIdentifierFormat.exec(organizationIdentifier)?.[1]
+  return nip ? { type: 'Nip', value: nip, attribute: 'organizationIdentifier' } : null
+}
+
+export interface MalformedIdentifier {
+  attribute: 'serialNumber' | 'organizationIdentifier'
+  value: string
+  /** The format the attribute's prefix stands for. */
+  expected: string
+}
+
+/** An attribute that starts like a NIP/PESEL identifier but is not one in its exact format. */
+export function malformedSubjectIdentifier(
+  attributes: NameAttribute[],
+): MalformedIdentifier | null {
+  const serialNumber = attributeValue(attributes, '2.5.4.5')
+  if (
+    serialNumber !== undefined &&
+    claimsPersonIdentifier.test(serialNumber) &&
+    !personIdentifierFormats.some(({ format }) => format.test(serialNumber))
+  ) {
+    return {
+      attribute: 'serialNumber',
+      value: serialNumber,
+      expected: /^(?:PNOPL|PESEL)/.test(serialNumber)
+        ? 'PNOPL-<PESEL, 11 digits>'
+        : 'TINPL-<NIP, 10 digits>',
     }
-    if (attribute.oid === '2.5.4.97') {
-      const nip = /VATPL.*?(\d{10})/.exec(attribute.value)
-      if (nip?.[1]) return { type: 'Nip', value: nip[1], attribute: 'organizationIdentifier' }
+  }
+  const organizationIdentifier = attributeValue(attributes, '2.5.4.97')
+  if (
+    organizationIdentifier !== undefined &&
+    claimsSealIdentifier.test(organizationIdentifier) &&
+    !sealIdentifierFormat.test(organizationIdentifier)
+  ) {
+    return {
+      attribute: 'organizationIdentifier',
+      value: organizationIdentifier,
+      expected: 'VATPL-<NIP, 10 digits>',
     }
   }
   return null

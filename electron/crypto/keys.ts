@@ -1,10 +1,22 @@
 // Private key files as users bring them: PEM or DER; PKCS#8 plain or encrypted (PBES2 with
 // PBKDF2 or scrypt), PKCS#1 and SEC1, legacy encrypted PEM. Node decodes what its OpenSSL knows;
 // pkijs decrypts PBES2 keys the runtime refuses (Electron's BoringSSL knows fewer schemes).
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
+import {
+  createCipheriv,
+  createPrivateKey,
+  pbkdf2Sync,
+  randomBytes,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto'
+import * as asn1js from 'asn1js'
 import { AppError } from '../../shared/ipc/errors'
-import { brokenExportPasswordRules } from '../../shared/validation/export-password'
-import { isPem, pemBlocks } from './encoding'
+import {
+  brokenExportPasswordRules,
+  exportPasswordRuleCodes,
+  exportPasswordRuleMessages,
+} from '../../shared/validation/export-password'
+import { isPem, pem, pemBlocks } from './encoding'
 import { pkijs } from './webcrypto'
 
 export type KeyAlgorithm = { type: 'rsa'; bits: number } | { type: 'ec'; curve: string }
@@ -48,7 +60,11 @@ export function describeKeyAlgorithm(algorithm: KeyAlgorithm): string {
 
 /** A key KSeF takes for a XAdES signature: RSA of 2048 bits or more, or EC on a NIST curve. */
 export function assertSigningKey(key: KeyObject): KeyAlgorithm {
-  const algorithm = keyAlgorithm(key)
+  return assertAcceptedKeyAlgorithm(keyAlgorithm(key))
+}
+
+/** The same rule for a key known by its algorithm alone (a certificate's public key). */
+export function assertAcceptedKeyAlgorithm(algorithm: KeyAlgorithm): KeyAlgorithm {
   const accepted =
     algorithm.type === 'rsa'
       ? algorithm.bits >= 2048
@@ -303,23 +319,62 @@ export function assertKeyMatchesCertificate(
   }
 }
 
-/** PEM of the key as encrypted PKCS#8 (PBES2, AES-256-CBC), under the MF password rules. */
+const oids = {
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  hmacWithSha256: '1.2.840.113549.2.9',
+  aes256Cbc: '2.16.840.1.101.3.4.1.42',
+} as const
+const exportIterations = 100_000
+
+/**
+ * PEM of the key as encrypted PKCS#8 the way the MF web app writes it: PBES2 with
+ * PBKDF2-HMAC-SHA256 and AES-256-CBC, under the MF password rules. Built here rather than by
+ * KeyObject.export, whose scheme depends on the runtime (Electron's BoringSSL writes HMAC-SHA1).
+ */
 export function exportEncryptedKey(key: KeyObject, password: string): string {
   assertExportPassword(password)
-  return key
-    .export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password })
-    .toString()
+  const salt = randomBytes(16)
+  const iv = randomBytes(16)
+  const derived = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, exportIterations, 32, 'sha256')
+  const cipher = createCipheriv('aes-256-cbc', derived, iv)
+  const plain = key.export({ format: 'der', type: 'pkcs8' })
+  const encrypted = Buffer.concat([cipher.update(plain), cipher.final()])
+  const parameters = new pkijs.PBES2Params({
+    keyDerivationFunc: new pkijs.AlgorithmIdentifier({
+      algorithmId: oids.pbkdf2,
+      algorithmParams: new pkijs.PBKDF2Params({
+        salt: new asn1js.OctetString({ valueHex: arrayBufferOf(salt) }),
+        iterationCount: exportIterations,
+        prf: new pkijs.AlgorithmIdentifier({
+          algorithmId: oids.hmacWithSha256,
+          algorithmParams: new asn1js.Null(),
+        }),
+      }).toSchema(),
+    }),
+    encryptionScheme: new pkijs.AlgorithmIdentifier({
+      algorithmId: oids.aes256Cbc,
+      algorithmParams: new asn1js.OctetString({ valueHex: arrayBufferOf(iv) }),
+    }),
+  })
+  const info = new pkijs.PKCS8ShroudedKeyBag({
+    encryptionAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: oids.pbes2,
+      algorithmParams: parameters.toSchema(),
+    }),
+    encryptedData: new asn1js.OctetString({ valueHex: arrayBufferOf(encrypted) }),
+  })
+  return pem(Buffer.from(info.toSchema().toBER(false)), 'ENCRYPTED PRIVATE KEY')
 }
 
+/** Refuses a password that breaks an MF rule, with the code and message of the first one broken. */
 export function assertExportPassword(password: string): void {
   const broken = brokenExportPasswordRules(password)
-  if (broken.length > 0) {
-    throw new AppError(
-      'EXPORT_PASSWORD_RULES',
-      'The password must have 15–32 characters: at least one upper-case letter, one lower-case letter, ' +
-        'one digit and one of !@#$%^&*()-_+=, and no other characters (no Polish letters, no spaces).',
-      { brokenRules: broken },
-    )
+  const [first] = broken
+  if (first) {
+    throw new AppError(exportPasswordRuleCodes[first], exportPasswordRuleMessages[first], {
+      brokenRules: broken,
+    })
   }
 }
 

@@ -127,6 +127,7 @@ export const companyHandlers: {
     for (const certificate of ctx.credentials.removeCompany(id)) {
       await ctx.certificateFiles.remove(certificate.id)
     }
+    ctx.certificateLifecycle.forgetCompany(id)
     ctx.companies.remove(id)
     ctx.log.info('company removed', { companyId: id, secrets })
     changed(ctx)
@@ -140,12 +141,14 @@ export const companyHandlers: {
         const certificate = ctx.credentials.defaultCertificate(company.id, 'Authentication')
         const last = operations[0]
         const failed = last && last.status.code !== 100 && last.status.code !== 200
+        const token = ctx.credentials.defaultToken(company.id)
         return {
           companyId: company.id,
           sessionRefreshableUntil: session?.refreshTokenValidUntil ?? null,
           certificateValidTo: certificate?.validTo ?? null,
-          hasToken: ctx.credentials.defaultToken(company.id) !== undefined,
+          hasToken: token !== undefined,
           lastFailureStatus: failed ? last.status.code : null,
+          tokenCheckFailure: token?.lastCheck?.ok === false ? token.lastCheck : null,
         }
       }),
     ),

@@ -1,9 +1,13 @@
 import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/ipc/contract'
 import type { LoginService } from '../auth/login-service'
+import type { CertificateLifecycle } from '../certificates/certificate-lifecycle'
+import type { CertificateExport } from '../certificates/export'
+import type { OfflineCheck } from '../certificates/offline-check'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
+import type { KsefTokenService } from '../tokens/ksef-token-service'
 import type { NoticeBoard } from '../notices'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
@@ -24,6 +28,14 @@ export interface HandlerContext {
   credentials: CredentialRepository
   certificateFiles: CertificateFiles
   login: LoginService
+  /** KSeF certificates: MF keys, limits, enrollment to retrieval, the reconciled list, revoke, renew. */
+  certificateLifecycle: CertificateLifecycle
+  /** Eksportuj: .crt + .key or .p12 through the file-saving port. */
+  certificateExport: CertificateExport
+  /** Sprawdź certyfikat trybu Offline, with a sample KOD II link and its QR code. */
+  offlineCheck: OfflineCheck
+  /** KSeF tokens managed in KSeF: list, generate and reveal once, status, revoke, check. */
+  ksefTokens: KsefTokenService
 }
 
 /** A handler gets its input already parsed; what it returns is parsed again by dispatch. */

@@ -1,7 +1,4 @@
-import { AppError } from '../../shared/ipc/errors'
 import type { Handler } from './context'
-
-const notBuilt = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Not built yet.'))
 
 export const ksefCertificateHandlers: {
   'certificates:publicKeys': Handler<'certificates:publicKeys'>
@@ -15,14 +12,23 @@ export const ksefCertificateHandlers: {
   'certificates:export': Handler<'certificates:export'>
   'certificates:offlineCheck': Handler<'certificates:offlineCheck'>
 } = {
-  'certificates:publicKeys': notBuilt,
-  'certificates:limits': notBuilt,
-  'certificates:enroll': notBuilt,
-  'certificates:enrollmentStatus': notBuilt,
-  'certificates:retrieve': notBuilt,
-  'certificates:renew': notBuilt,
-  'certificates:listing': notBuilt,
-  'certificates:revoke': notBuilt,
-  'certificates:export': notBuilt,
-  'certificates:offlineCheck': notBuilt,
+  'certificates:publicKeys': ({ environment, refresh }, ctx) =>
+    ctx.certificateLifecycle.publicKeys(environment, refresh),
+  'certificates:limits': ({ companyId }, ctx) => ctx.certificateLifecycle.limits(companyId),
+  'certificates:enroll': ({ companyId, draft, wait }, ctx) =>
+    ctx.certificateLifecycle.enroll(companyId, draft, wait),
+  'certificates:enrollmentStatus': ({ companyId, enrollmentId }, ctx) =>
+    ctx.certificateLifecycle.enrollmentStatus(companyId, enrollmentId),
+  'certificates:retrieve': ({ companyId, enrollmentId }, ctx) =>
+    ctx.certificateLifecycle.retrieve(companyId, enrollmentId),
+  'certificates:renew': ({ companyId, certificateId, wait }, ctx) =>
+    ctx.certificateLifecycle.renew(companyId, certificateId, wait),
+  'certificates:listing': ({ companyId, fromKsef }, ctx) =>
+    ctx.certificateLifecycle.listing(companyId, fromKsef),
+  'certificates:revoke': ({ companyId, serialNumber, reason }, ctx) =>
+    ctx.certificateLifecycle.revoke(companyId, serialNumber, reason),
+  'certificates:export': ({ companyId, certificateId, format, password }, ctx) =>
+    ctx.certificateExport.export({ companyId, certificateId, format, password }),
+  'certificates:offlineCheck': ({ companyId, certificateId }, ctx) =>
+    ctx.offlineCheck.check(companyId, certificateId),
 }

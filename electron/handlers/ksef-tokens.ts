@@ -1,8 +1,6 @@
-import { AppError } from '../../shared/ipc/errors'
 import type { Handler } from './context'
 
-const notBuilt = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Not built yet.'))
-
+// Tab Tokeny, the tokens as KSeF keeps them; the work is done by ctx.ksefTokens (electron/tokens).
 export const ksefTokenHandlers: {
   'tokens:ksefList': Handler<'tokens:ksefList'>
   'tokens:generate': Handler<'tokens:generate'>
@@ -12,11 +10,14 @@ export const ksefTokenHandlers: {
   'tokens:check': Handler<'tokens:check'>
   'tokens:policy': Handler<'tokens:policy'>
 } = {
-  'tokens:ksefList': notBuilt,
-  'tokens:generate': notBuilt,
-  'tokens:reveal': notBuilt,
-  'tokens:status': notBuilt,
-  'tokens:revoke': notBuilt,
-  'tokens:check': notBuilt,
-  'tokens:policy': notBuilt,
+  'tokens:ksefList': ({ companyId, filter, continuation }, ctx) =>
+    ctx.ksefTokens.list(companyId, filter, continuation),
+  'tokens:generate': ({ companyId, draft }, ctx) => ctx.ksefTokens.generate(companyId, draft),
+  'tokens:reveal': ({ revealTicket }, ctx) => Promise.resolve(ctx.ksefTokens.reveal(revealTicket)),
+  'tokens:status': ({ companyId, referenceNumber }, ctx) =>
+    ctx.ksefTokens.status(companyId, referenceNumber),
+  'tokens:revoke': ({ companyId, referenceNumber }, ctx) =>
+    ctx.ksefTokens.revoke(companyId, referenceNumber),
+  'tokens:check': ({ companyId, tokenId }, ctx) => ctx.ksefTokens.check(companyId, tokenId),
+  'tokens:policy': (_input, ctx) => Promise.resolve(ctx.ksefTokens.policy()),
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { tokenStatusBarsLogin } from '../../shared/domain/credentials'
 import { AppError } from '../../shared/ipc/errors'
 import { maskKsefToken, parseKsefToken } from '../../shared/validation/ksef-token'
 import { tokenSecret } from '../vault/secret-store'
@@ -66,10 +67,19 @@ export const tokenHandlers: {
     return stored
   },
 
+  // Domyślny, for pasted and generated tokens alike; one KSeF reports revoked cannot log in.
   'tokens:setDefault': ({ companyId, tokenId }, ctx) => {
     requireCompany(ctx, companyId)
-    if (!ctx.credentials.tokens(companyId).some((t) => t.id === tokenId)) {
+    const token = ctx.credentials.token(companyId, tokenId)
+    if (!token) {
       throw new AppError('TOKEN_NOT_FOUND', 'This token is no longer stored for the company.')
+    }
+    if (tokenStatusBarsLogin(token.ksefStatus)) {
+      throw new AppError(
+        'TOKEN_REVOKED',
+        `KSeF reports this token as ${token.ksefStatus ?? ''}: it cannot log in, so it cannot be the default.`,
+        { ksefStatus: token.ksefStatus },
+      )
     }
     ctx.credentials.setDefaultToken(companyId, tokenId)
     return Promise.resolve(ctx.credentials.tokens(companyId))

@@ -1,5 +1,7 @@
-// Logging in to one KSeF context: challenge → signed request or encrypted token → status polling
-// → redeem (once) → access and refresh tokens; and refreshing the access token later.
+// Logging in to one KSeF context, call by call: challenge → signed request or encrypted token →
+// status polling → redeem (once) → access and refresh tokens; and refreshing the access token
+// later. Putting the calls together, with the claim that keeps a redeem from happening twice, is
+// the app's (electron/auth/).
 import type { KeyObject } from 'node:crypto'
 import { systemClock, type Clock } from '../clock'
 import {
@@ -195,23 +197,6 @@ export interface InitiationOptions {
   onStep?: (step: InitiationStep) => void
 }
 
-export interface LoginResult {
-  referenceNumber: string
-  status: AuthenticationStatus
-  tokens: AuthenticationTokens
-}
-
-/** Waits for KSeF's decision and redeems the tokens: the end of every login. */
-export async function completeAuthentication(
-  http: KsefHttp,
-  init: AuthenticationInit,
-  options: PollOptions = {},
-): Promise<LoginResult> {
-  const status = await waitForAuthentication(http, init, options)
-  const tokens = await redeemTokens(http, init.authenticationToken.token)
-  return { referenceNumber: init.referenceNumber, status, tokens }
-}
-
 export interface CertificateLoginInput {
   context: ContextIdentifier
   /** DER of the certificate whose key signs. */
@@ -243,16 +228,6 @@ export async function initiateCertificateAuthentication(
   return submitXadesSignature(http, signed, {
     verifyCertificateChain: input.verifyCertificateChain,
   })
-}
-
-/** Log in with a certificate and its key (a KSeF Authentication certificate, or any on TEST). */
-export async function loginWithCertificate(
-  http: KsefHttp,
-  input: CertificateLoginInput,
-  options: PollOptions = {},
-): Promise<LoginResult> {
-  const init = await initiateCertificateAuthentication(http, input, { clock: options.clock })
-  return completeAuthentication(http, init, options)
 }
 
 export interface TokenLoginInput {
@@ -319,16 +294,6 @@ async function loadKeys(
   const keys = await getPublicKeyCertificates(http)
   onPublicKeys?.(keys)
   return keys
-}
-
-/** Log in with a KSeF token. */
-export async function loginWithKsefToken(
-  http: KsefHttp,
-  input: TokenLoginInput,
-  options: PollOptions = {},
-): Promise<LoginResult> {
-  const init = await initiateTokenAuthentication(http, input, { clock: options.clock })
-  return completeAuthentication(http, init, options)
 }
 
 const isRetiredKey = (error: unknown): boolean =>

@@ -42,9 +42,6 @@ const authCalls = {
   initiateCertificateAuthentication: auth.initiateCertificateAuthentication,
   initiateTokenAuthentication: auth.initiateTokenAuthentication,
   waitForAuthentication: auth.waitForAuthentication,
-  completeAuthentication: auth.completeAuthentication,
-  loginWithCertificate: auth.loginWithCertificate,
-  loginWithKsefToken: auth.loginWithKsefToken,
 }
 
 const certificateCalls = {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Company } from '../../shared/domain/company'
 import { CertificateSummary, TokenSummary } from '../../shared/domain/credentials'
+import { EnrollmentSummary } from '../../shared/domain/ksef-certificates'
 import { Preferences, defaultPreferences } from '../../shared/domain/preferences'
 import { AuthDocument } from './auth-repository'
 
@@ -12,6 +13,8 @@ export const SettingsDocument = z.object({
   certificates: z.array(CertificateSummary).default([]),
   tokens: z.array(TokenSummary).default([]),
   auth: AuthDocument.default(AuthDocument.parse({})),
+  /** Wnioski o certyfikat kept from before they are sent until retrieved (or refused). */
+  enrollments: z.array(EnrollmentSummary).default([]),
 })
 export type SettingsDocument = z.infer<typeof SettingsDocument>
 

@@ -1,4 +1,5 @@
 import type { FilePayload } from '../../shared/domain/credentials'
+import { api } from './api'
 
 /** A file the user picked, as the contract carries it: its name and its bytes in base64. */
 export async function readFilePayload(file: File): Promise<FilePayload> {
@@ -18,4 +19,18 @@ export function offerDownload(name: string, text: string, type: string): void {
   link.download = name
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/**
+ * Where main offers a file as a download (the sandbox's file-saving port; the desktop app writes
+ * files itself and never offers one): the browser fetches it once from main, so its bytes — an
+ * exported key — never pass through the page. Started once, at boot.
+ */
+export function downloadFilesMainOffers(): () => void {
+  return api.on('files:download', ({ name, url }) => {
+    const link = document.createElement('a')
+    link.href = url
+    link.download = name
+    link.click()
+  })
 }

@@ -4,10 +4,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { api } from './api'
 import { App } from './App'
+import { downloadFilesMainOffers } from './files'
 import { startI18n } from './i18n'
 import { useApp } from './store/app'
 import { subscribeToAuthEvents } from './store/auth'
+import { subscribeToCertificateEvents } from './store/certificates'
 import { subscribeToCompanyEvents, useCompanies } from './store/companies'
+import { subscribeToTokenEvents } from './store/tokens'
 import { theme } from './theme'
 
 async function boot(): Promise<void> {
@@ -16,6 +19,9 @@ async function boot(): Promise<void> {
   useApp.setState({ language: preferences.language })
   subscribeToCompanyEvents()
   subscribeToAuthEvents()
+  downloadFilesMainOffers()
+  subscribeToCertificateEvents()
+  subscribeToTokenEvents()
   await Promise.all([useApp.getState().loadStatus(), useCompanies.getState().load()])
 
   const root = document.getElementById('root')

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id } from './company'
+import { TokenCheck } from './credentials'
 
 /** What the company list shows at a glance for each company (the office with 300 clients). */
 export const CompanyStatus = z.object({
@@ -11,6 +12,11 @@ export const CompanyStatus = z.object({
   hasToken: z.boolean(),
   /** The last login's KSeF status when it failed (415, 450 …), until a login succeeds. */
   lastFailureStatus: z.number().int().nullable(),
+  /**
+   * Sprawdź token of the default token failed last time (a token whose author lost permissions
+   * stays Active in KSeF but no longer logs in): what it found, until a check succeeds.
+   */
+  tokenCheckFailure: TokenCheck.nullable(),
 })
 export type CompanyStatus = z.infer<typeof CompanyStatus>
 

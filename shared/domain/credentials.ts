@@ -30,6 +30,10 @@ export const CertificateSubjectIdentifier = z.object({
 export const KsefCertificateStatus = z.enum(['Active', 'Blocked', 'Revoked', 'Expired'])
 export type KsefCertificateStatus = z.infer<typeof KsefCertificateStatus>
 
+/** KSeF logs no one in with a certificate it reports revoked, blocked (being revoked) or expired. */
+export const certificateStatusBarsLogin = (status: KsefCertificateStatus | null): boolean =>
+  status === 'Revoked' || status === 'Blocked' || status === 'Expired'
+
 /** What the app shows of a stored certificate. The private key stays sealed in main. */
 export const CertificateSummary = z.object({
   id: Id,
@@ -78,6 +82,10 @@ export type TokenPermission = z.infer<typeof TokenPermission>
 /** A KSeF token's status in KSeF (AuthenticationTokenStatus). */
 export const KsefTokenStatus = z.enum(['Pending', 'Active', 'Revoking', 'Revoked', 'Failed'])
 export type KsefTokenStatus = z.infer<typeof KsefTokenStatus>
+
+/** KSeF logs no one in with a token being revoked, revoked, or whose activation failed. */
+export const tokenStatusBarsLogin = (status: KsefTokenStatus | null): boolean =>
+  status === 'Revoking' || status === 'Revoked' || status === 'Failed'
 
 /** The last Sprawdź token: a real login and logout with it. */
 export const TokenCheck = z.object({

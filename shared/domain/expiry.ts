@@ -14,3 +14,19 @@ export function expiryState(validTo: string, now: number): ExpiryState {
     ? { state: 'expiring', daysLeft }
     : { state: 'valid', daysLeft }
 }
+
+/** The days before the end at which a certificate row warns, each more urgently. */
+export const certificateExpirySteps = [60, 30, 7] as const
+
+export type ExpiryWarning =
+  | { level: 'expired' }
+  | { level: (typeof certificateExpirySteps)[number]; daysLeft: number }
+
+/** The most urgent step of `certificateExpirySteps` reached, or null while the end is far. */
+export function expiryWarning(validTo: string, now: number): ExpiryWarning | null {
+  const left = Date.parse(validTo) - now
+  if (left <= 0) return { level: 'expired' }
+  const daysLeft = Math.floor(left / 86_400_000)
+  const level = [...certificateExpirySteps].reverse().find((step) => daysLeft < step)
+  return level === undefined ? null : { level, daysLeft }
+}

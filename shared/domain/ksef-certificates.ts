@@ -140,6 +140,10 @@ export const EnrollmentResult = z.object({
 })
 export type EnrollmentResult = z.infer<typeof EnrollmentResult>
 
+/** The id of a list row KSeF alone knows (no copy here): `ksef:` and its serial number. */
+export const KsefOnlyCertificateId = z.string().regex(/^ksef:[0-9A-Fa-f]{1,64}$/)
+export const ksefOnlyCertificateId = (serialNumber: string): string => `ksef:${serialNumber}`
+
 export const ExportFormat = z.enum(['pem', 'p12'])
 export type ExportFormat = z.infer<typeof ExportFormat>
 
@@ -151,6 +155,13 @@ export const SavedFile = z.object({
   location: z.string().nullable(),
 })
 export type SavedFile = z.infer<typeof SavedFile>
+
+/**
+ * The sandbox's file-saving port offers each file as a download instead of writing it: the bytes
+ * stay in main, served once at this URL of the page's own origin, so they never cross the bridge.
+ */
+export const FileDownloadOffer = z.object({ name: z.string(), url: z.string() })
+export type FileDownloadOffer = z.infer<typeof FileDownloadOffer>
 
 export const CertificateExportResult = z.object({
   files: z.array(SavedFile),

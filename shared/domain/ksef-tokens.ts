@@ -35,10 +35,12 @@ export const KsefTokenPage = z.object({
   /** Pokaż więcej: pass it back for the next page; null when there is none. */
   continuation: z.string().nullable(),
   /**
-   * What KSeF lets this session see (REFERENCE §5): every token of the context, or only those
-   * its own subject generated (a session without CredentialsManage).
+   * What KSeF lets this session see (REFERENCE §5): every token of the context (the session
+   * holds CredentialsRead or CredentialsManage), only those its own subject generated (a
+   * signature login without them), or only the token it logged in with (a token login without
+   * them).
    */
-  visibility: z.enum(['all', 'ownOnly']),
+  visibility: z.enum(['all', 'ownOnly', 'sessionToken']),
 })
 export type KsefTokenPage = z.infer<typeof KsefTokenPage>
 
@@ -58,6 +60,21 @@ export const GeneratedTokenResult = z.object({
   revealTicket: z.string(),
 })
 export type GeneratedTokenResult = z.infer<typeof GeneratedTokenResult>
+
+/**
+ * Dezaktywuj: the token as KSeF shows it after the revocation (Revoking, then Revoked followed in
+ * the background), and where the default went when the revoked token was the default.
+ */
+export const RevokedToken = KsefTokenRow.extend({
+  /** The revoked token was this company's default for Zaloguj tokenem KSeF. */
+  wasDefault: z.boolean(),
+  /**
+   * The newest other usable token of the same context, now the default; null when there was
+   * none (the revoked one then stays the default, so a token login says it is revoked).
+   */
+  defaultPassedTo: TokenSummary.nullable(),
+})
+export type RevokedToken = z.infer<typeof RevokedToken>
 
 /** Sprawdź token: a real login and logout with it, the company's own session untouched. */
 export const TokenCheckResult = TokenCheck.extend({ tokenId: Id, message: z.string().nullable() })

@@ -14,7 +14,6 @@ export const cryptoErrorCodes = [
   'PKCS12_NO_KEY', // the .p12 holds no private key
   'PKCS12_NO_CERTIFICATE', // the .p12 holds no certificate for its private key
   'FILE_UNRECOGNISED', // neither a certificate, a private key nor a .p12 file
-  'EXPORT_PASSWORD_RULES', // the export password breaks the MF password rules
   'AUTH_REQUEST_INVALID', // the AuthTokenRequest data (challenge, context, IPs) is not valid
   'XML_UNREADABLE', // the file to sign is not well-formed XML or not an AuthTokenRequest
   'AUTH_REQUEST_ALREADY_SIGNED', // the AuthTokenRequest to sign carries a signature already

@@ -15,6 +15,8 @@ import {
   EnrollmentResult,
   EnrollmentSummary,
   ExportFormat,
+  FileDownloadOffer,
+  KsefOnlyCertificateId,
   OfflineCheckResult,
   PublicKeyCertificates,
 } from '../domain/ksef-certificates'
@@ -22,6 +24,7 @@ import {
   GeneratedTokenResult,
   KsefTokenPage,
   KsefTokenRow,
+  RevokedToken,
   TokenCheckResult,
   TokenDraft,
   TokenListFilter,
@@ -117,10 +120,13 @@ export const contract = {
     }),
     output: CertificateListing,
   },
-  /** Writes .crt + .key or .p12 through the file-saving port; the key never reaches the page. */
+  /**
+   * Writes .crt + .key or .p12 through the file-saving port; the key never reaches the page. A
+   * certificate with no key here (a KSeF-only row, `ksef:SERIAL`, read from KSeF) gives the .crt.
+   */
   'certificates:export': {
     input: ofCompany.extend({
-      certificateId: Id,
+      certificateId: z.union([Id, KsefOnlyCertificateId]),
       format: ExportFormat,
       password: z.string().max(256),
     }),
@@ -169,7 +175,7 @@ export const contract = {
   },
   'tokens:revoke': {
     input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
-    output: KsefTokenRow,
+    output: RevokedToken,
   },
   /** Sprawdź token: a real login and logout of its own; the company's session stays as it was. */
   'tokens:check': { input: ofCompany.extend({ tokenId: Id }), output: TokenCheckResult },
@@ -210,6 +216,8 @@ export const events = {
   'certificates:changed': z.object({ companyId: Id }),
   /** The company's tokens changed in main (generated, revoked, Pending → Active, checked). */
   'tokens:changed': z.object({ companyId: Id }),
+  /** Sandbox only: main offers a file it saved as a download (see FileDownloadOffer). */
+  'files:download': FileDownloadOffer,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Contract = typeof contract

@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { commonErrorCodes } from '../errors/common'
 import { authErrorCodes } from '../errors/auth'
+import { certificateLifecycleErrorCodes } from '../errors/certificates'
+import { certificateFileErrorCodes } from '../errors/certificate-files'
 import { cliErrorCodes } from '../errors/cli'
 import { companyErrorCodes } from '../errors/companies'
 import { credentialErrorCodes } from '../errors/credentials'
 import { cryptoErrorCodes } from '../errors/crypto'
 import { ksefErrorCodes } from '../errors/ksef'
+import { tokenErrorCodes } from '../errors/tokens'
 
 /** Every error code a user can meet. Codes are stable: the CLI prints them, the UI translates them. */
 export const appErrorCodes = [
@@ -15,6 +18,9 @@ export const appErrorCodes = [
   ...authErrorCodes,
   ...cryptoErrorCodes,
   ...ksefErrorCodes,
+  ...certificateLifecycleErrorCodes,
+  ...certificateFileErrorCodes,
+  ...tokenErrorCodes,
   ...cliErrorCodes,
 ] as const
 

@@ -58,6 +58,7 @@ export const eventNames = [
   'certificates:progress',
   'certificates:changed',
   'tokens:changed',
+  'files:download',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

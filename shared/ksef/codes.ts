@@ -101,13 +101,13 @@ const exception: Record<string, KsefCodeExplanation> = {
   '21115': t(
     [
       'Nieprawidłowy certyfikat',
-      'Certyfikat pochodzi z innego środowiska (np. testowy na produkcji), jest niezaufany, unieważniony lub wygasł.',
-      'Użyj certyfikatu wydanego dla tego środowiska. Certyfikaty samopodpisane działają tylko na środowisku testowym.',
+      'KSeF nie przyjął certyfikatu. Możliwe przyczyny: certyfikat z innego środowiska (np. testowy na produkcji); certyfikat samopodpisany poza środowiskiem testowym; w podmiocie certyfikatu samopodpisanego brakuje wymaganego atrybutu (osoba: givenName, surname, serialNumber TINPL-/PNOPL-, CN, C; pieczęć: O, organizationIdentifier VATPL-, CN, C) albo jest atrybut niedozwolony; zbyt słaby klucz (RSA krótszy niż 2048 bitów, nieobsługiwana krzywa EC); wystawca spoza listy zaufanych; certyfikat unieważniony, zablokowany lub wygasły.',
+      'Użyj ważnego certyfikatu wydanego dla tego środowiska: certyfikatu KSeF, kwalifikowanego albo — tylko na środowisku testowym — samopodpisanego z pełnym podmiotem i kluczem RSA 2048 lub EC P-256.',
     ],
     [
       'Invalid certificate',
-      'The certificate comes from another environment (e.g. a test one on production), is not trusted, revoked or expired.',
-      'Use a certificate issued for this environment. Self-signed certificates work on the Test environment only.',
+      'KSeF did not accept the certificate. Possible causes: a certificate of another environment (e.g. a test one on production); a self-signed certificate outside the Test environment; a self-signed subject missing a required attribute (a person: givenName, surname, serialNumber TINPL-/PNOPL-, CN, C; a seal: O, organizationIdentifier VATPL-, CN, C) or carrying one not allowed; a weak key (RSA under 2048 bits, an unsupported EC curve); an issuer not on the trusted list; a revoked, blocked or expired certificate.',
+      'Use a valid certificate issued for this environment: a KSeF certificate, a qualified one, or — on the Test environment only — a self-signed one with a complete subject and an RSA 2048 or EC P-256 key.',
     ],
   ),
   '21117': t(
@@ -317,13 +317,13 @@ const exception: Record<string, KsefCodeExplanation> = {
   '25008': t(
     [
       'Nieznany certyfikat',
-      'KSeF nie zna certyfikatu o tym numerze seryjnym.',
-      'Sprawdź numer seryjny i środowisko certyfikatu.',
+      'KSeF nie zna certyfikatu o tym numerze seryjnym wśród certyfikatów zalogowanego podmiotu: numer jest błędny, certyfikat pochodzi z innego środowiska albo wydano go innemu podmiotowi (unieważnić go może tylko jego właściciel).',
+      'Sprawdź numer seryjny i środowisko certyfikatu; certyfikat innego podmiotu unieważnij, logując się jako ten podmiot.',
     ],
     [
       'Unknown certificate',
-      'KSeF does not know a certificate with this serial number.',
-      "Check the certificate's serial number and environment.",
+      "KSeF knows no certificate with this serial number among the logged-in subject's: the number is wrong, the certificate is of another environment, or it was issued to another subject (only its owner can revoke it).",
+      "Check the certificate's serial number and environment; revoke another subject's certificate by logging in as that subject.",
     ],
   ),
   '25009': t(

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
-import type { Clock } from '../../electron/clock'
+import { systemClock, type Clock } from '../../electron/clock'
 import { createDispatch } from '../../electron/dispatch'
 import { checkedEventSink } from '../../electron/events'
 import { handlers } from '../../electron/handlers'
 import type { HandlerContext } from '../../electron/handlers/context'
 import { openNodeServices } from '../../electron/node-services'
 import { keepSessionsAlive } from '../../electron/services'
+import { DownloadOffers } from './download-offers'
 import { PageBroadcast, startBridge } from './server'
 
 export const builtRenderer = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -29,10 +30,13 @@ export interface RunningAppServer {
 /** The whole app minus Electron: real handlers over files in `dataFolder`, the built renderer, the bridge. */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
   const broadcast = new PageBroadcast()
+  const events = checkedEventSink(broadcast.send)
+  const downloads = new DownloadOffers(events, options.clock ?? systemClock)
   const { ctx, close } = await openNodeServices({
     dataFolder: options.dataFolder,
     passphrase: options.passphrase,
-    events: checkedEventSink(broadcast.send),
+    events,
+    fileSaver: downloads,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
   })
@@ -40,6 +44,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const bridge = await startBridge({
     dispatch: createDispatch(handlers, ctx),
     broadcast,
+    downloads,
     staticFolder: builtRenderer,
     ...(options.port !== undefined ? { port: options.port } : {}),
   })

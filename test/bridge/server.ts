@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { EventName } from '../../shared/ipc/names'
 import type { Dispatch } from '../../electron/dispatch'
+import { downloadPath, type DownloadOffers } from './download-offers'
 
 const bridgePath = '/__ksef-bridge'
 const scriptPath = '/__ksef-bridge.js'
@@ -53,6 +54,8 @@ export interface BridgeOptions {
   /** The built renderer (out/renderer). */
   staticFolder: string
   port?: number
+  /** Files main offers as downloads (the sandbox's file-saving port), served once each. */
+  downloads?: DownloadOffers
 }
 
 export interface RunningBridge {
@@ -94,6 +97,33 @@ function installScript(): string {
   return file.text
 }
 
+/** Content-Disposition for any name: an ASCII fallback and the exact name in RFC 5987 form. */
+function attachment(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`
+}
+
+function serveDownload(
+  downloads: DownloadOffers | undefined,
+  token: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const offer = request.method === 'GET' ? downloads?.take(token) : undefined
+  if (!offer) {
+    response.writeHead(404).end()
+    return
+  }
+  response
+    .writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': attachment(offer.name),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    .end(Buffer.from(offer.bytes))
+}
+
 /**
  * The test transport of the contract: serves the built renderer on 127.0.0.1 with a script that
  * installs window.ksef, and answers its calls over a WebSocket with the same dispatch main uses.
@@ -106,6 +136,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path === scriptPath) {
       response.writeHead(200, { 'content-type': contentTypes['.js'] }).end(script)
+      return
+    }
+    if (path.startsWith(downloadPath)) {
+      serveDownload(options.downloads, path.slice(downloadPath.length), request, response)
       return
     }
     const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)))
@@ -164,6 +198,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     url: `${ownOrigin}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        options.downloads?.clear()
         for (const client of sockets.clients) client.terminate()
         sockets.close()
         server.close(() => resolve())

@@ -131,8 +131,13 @@ function settleTokenLogin(core: SimulatorCore, operation: AuthOperation, now: nu
   if (status !== 'Active') return badToken(TOKEN_FAILURES.inactive)
   if (core.state.isBlocked(operation.context)) return BLOCKED
   token.lastUseMs = now
-  if (token.permissions.length === 0) return NO_PERMISSIONS
-  operation.permissions = [...token.permissions]
+  // The token's author is the one authenticating: one who lost every permission in the context
+  // gets 415 though the token stays Active, and the session carries only what the author still
+  // holds (uwierzytelnianie.md; the official token E2E scenario).
+  const held = permissionsInContext(core.state, token.author, operation.context)
+  const permissions = token.permissions.filter((permission) => held.includes(permission))
+  if (held.length === 0 || permissions.length === 0) return NO_PERMISSIONS
+  operation.permissions = permissions
   return SUCCEEDED
 }
 

@@ -11,7 +11,11 @@ import { contextKey, subjectKey } from './identifiers'
 import { grantPermissions, permissionsInContext, revokePermissions } from './permissions'
 import type { PublicKeyUsage } from './public-key-certificates'
 import { newCertificateSerialNumber, newReferenceNumber } from './reference-numbers'
-import { registerCertificate } from './routes/certificates'
+import {
+  enrollmentFailure,
+  registerCertificate,
+  type EnrollmentFailureCode,
+} from './routes/certificates'
 import { createKsefToken } from './routes/tokens'
 import type {
   AuthenticationMethod,
@@ -93,6 +97,12 @@ export interface SimulatorSeed {
   blockContext(context: ContextIdentifier): void
   unblockContext(context: ContextIdentifier): void
   setSubjectLimits(subject: SubjectIdentifier, limits: Partial<SubjectLimits>): void
+  /**
+   * The next enrollment accepted (202) ends in this status instead of being issued: 400
+   * (rejected; by default "public key already certified"), 500 (unknown error) or 550
+   * (cancelled by the system). Each call pins one enrollment, in order.
+   */
+  endNextEnrollment(code: EnrollmentFailureCode, details?: string[]): void
   /**
    * A redeemed session without the authentication dance: `via: 'signature'` (default) behaves
    * like a XAdES login (certificate endpoints allowed), `via: 'token'` like a KSeF-token login.
@@ -250,6 +260,9 @@ export function createSeed(core: SimulatorCore): SimulatorSeed {
         ...state.subjectLimitOverrides.get(subjectKey(subject)),
         ...limits,
       })
+    },
+    endNextEnrollment(code, details) {
+      state.enrollmentEndings.push(enrollmentFailure(code, details))
     },
     openSession({ context, subject, via = 'signature', permissions, enrollmentData }) {
       const now = core.clock.now()

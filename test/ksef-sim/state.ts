@@ -155,6 +155,8 @@ export interface Enrollment {
   publicKeyDer: Buffer
   validFromMs?: number
   result?: { status: StatusInfo; serialNumber?: string }
+  /** Pinned by seed.endNextEnrollment: the status it ends in instead of being issued. */
+  seededEnding?: StatusInfo
 }
 
 export interface PermissionGrant {
@@ -188,6 +190,8 @@ export class SimulatorState {
   readonly persons = new Map<string, PersonRecord>()
   readonly blockedContexts = new Set<string>()
   readonly subjectLimitOverrides = new Map<string, Partial<SubjectLimits>>()
+  /** Seeded endings (400/500/550) for the next enrollments accepted, in order. */
+  readonly enrollmentEndings: StatusInfo[] = []
 
   isBlocked(context: ContextIdentifier): boolean {
     return this.blockedContexts.has(contextKey(context))

@@ -1,6 +1,7 @@
 import { buildHandlerContext } from '../../electron/services'
 import type { Clock } from '../../electron/clock'
 import type { EventSink } from '../../electron/events'
+import type { FileSaver } from '../../electron/files/file-saver'
 import type { HandlerContext } from '../../electron/handlers/context'
 import { silentLogger, type Logger } from '../../electron/log'
 import { MemoryCertificateFiles } from '../../electron/vault/certificate-files'
@@ -36,6 +37,8 @@ export interface MemoryContextOptions {
   clock?: MovableClock
   sleep?: (ms: number) => Promise<void>
   log?: Logger
+  /** Where exports go (a FolderFileSaver over a temp folder, for the tests that export). */
+  fileSaver?: FileSaver
 }
 
 /** The real services over in-memory stores, for tests that need no files. */
@@ -55,6 +58,7 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
     certificateFiles: new MemoryCertificateFiles(),
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
   })
   return { ctx, settings, secrets, clock, events }
 }

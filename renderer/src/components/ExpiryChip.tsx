@@ -1,20 +1,24 @@
 import Chip from '@mui/material/Chip'
 import { useTranslation } from 'react-i18next'
-import { expiryState } from '../../../shared/domain/expiry'
+import { expiryWarning } from '../../../shared/domain/expiry'
 
-/** Valid until a date, flagged when it runs out within a month or has run out. */
+const colors = { 60: 'info', 30: 'warning', 7: 'error' } as const
+
+/** Valid until a date, flagged 60, 30 and 7 days before its end (each more urgently) and after. */
 export function ExpiryChip({ validTo, now }: { validTo: string; now: number }) {
   const { t } = useTranslation()
-  const expiry = expiryState(validTo, now)
-  if (expiry.state === 'valid') return null
-  return expiry.state === 'expired' ? (
+  const warning = expiryWarning(validTo, now)
+  if (!warning) return null
+  return warning.level === 'expired' ? (
     <Chip size="small" color="error" label={t('expiry.expired')} data-testid="expiry-chip" />
   ) : (
     <Chip
       size="small"
-      color="warning"
-      label={t('expiry.expiresIn', { count: expiry.daysLeft })}
+      variant={warning.level === 60 ? 'outlined' : 'filled'}
+      color={colors[warning.level]}
+      label={t('expiry.expiresIn', { count: warning.daysLeft })}
       data-testid="expiry-chip"
+      data-level={warning.level}
     />
   )
 }

@@ -80,6 +80,7 @@ describe('Zaloguj certyfikatem KSeF', () => {
         certificateValidTo: expect.stringMatching(/^20\d\d-/) as unknown,
         hasToken: false,
         lastFailureStatus: null,
+        tokenCheckFailure: null,
       },
     ])
 

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createTestCertificate } from '../../../electron/crypto/test-certificates'
 import { createKsefClient } from '../../../electron/ksef/client'
+import { redeemLogin } from '../../support/ksef-login'
 import { tempFolder } from '../../support/temp-folder'
 import type { CliRun } from './workspace'
 
@@ -142,8 +143,13 @@ export async function mintToken(apiUrl: string, nip: string): Promise<MintedToke
     { kind: 'seal', organizationName: `Firma ${nip}`, nip },
     { usage: 'Authentication' },
   )
-  const login = await client.auth.loginWithCertificate(
-    { context: { type: 'Nip', value: nip }, certificate, privateKey },
+  const login = await redeemLogin(
+    client,
+    client.auth.initiateCertificateAuthentication({
+      context: { type: 'Nip', value: nip },
+      certificate,
+      privateKey,
+    }),
     { ...quick, intervalMs: 20 },
   )
   const access = login.tokens.accessToken.token

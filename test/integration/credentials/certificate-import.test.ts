@@ -13,6 +13,7 @@ import {
   type IssuedFiles,
 } from '../../support/openssl-credentials'
 import { tempFolder } from '../../support/temp-folder'
+import { mustRun } from '../../support/tools'
 
 const nip = '5265877635'
 const password = 'Haslo-do-klucza-2026!'
@@ -259,5 +260,151 @@ describe('certificates:import', () => {
     expect((await importFiles(files)).ok).toBe(true)
     expect(await importFiles(files)).toMatchObject({ ok: false, error: { code: 'CERT_DUPLICATE' } })
     expect(ctx.credentials.certificates(company.id)).toHaveLength(1)
+  })
+})
+
+describe('certificates:import checks what KSeF checks at login', () => {
+  const selfSignedFiles = (subject: string) => {
+    const made = tool.selfSigned({ subject })
+    return { certificate: file(made.certificate), privateKey: file(made.key) }
+  }
+
+  it.each([
+    ['givenName', '/C=PL/SN=Kowalski/serialNumber=TINPL-5265877635/CN=Jan Kowalski', 'person'],
+    ['surname', '/C=PL/GN=Jan/serialNumber=TINPL-5265877635/CN=Jan Kowalski', 'person'],
+    ['commonName', '/C=PL/GN=Jan/SN=Kowalski/serialNumber=TINPL-5265877635', 'person'],
+    ['countryName', '/GN=Jan/SN=Kowalski/serialNumber=TINPL-5265877635/CN=Jan Kowalski', 'person'],
+    ['organizationName', `/C=PL/organizationIdentifier=VATPL-${nip}/CN=Firma Testowa`, 'seal'],
+    ['commonName', `/C=PL/O=Firma Testowa/organizationIdentifier=VATPL-${nip}`, 'seal'],
+  ])(
+    'refuses a self-signed certificate without %s (%s), naming it, and stores nothing',
+    async (attribute, subject, subjectKind) => {
+      const { importFiles, assertNothingStored } = await companyIn('Test')
+      expect(await importFiles(selfSignedFiles(subject))).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CERT_SUBJECT_ATTRIBUTE_MISSING',
+          message: expect.stringContaining(`subject attribute ${attribute} `) as unknown,
+          details: { attribute, subjectKind },
+        },
+      })
+      await assertNothingStored()
+    },
+  )
+
+  it.each([
+    [
+      'givenName',
+      `/C=PL/O=Firma Testowa/GN=Jan/organizationIdentifier=VATPL-${nip}/CN=Firma`,
+      'seal',
+    ],
+    [
+      'surname',
+      `/C=PL/O=Firma Testowa/SN=Kowalski/organizationIdentifier=VATPL-${nip}/CN=Firma`,
+      'seal',
+    ],
+    [
+      'organizationName',
+      `/C=PL/O=Firma Testowa/GN=Jan/SN=Kowalski/serialNumber=TINPL-${nip}/CN=Jan Kowalski`,
+      'person',
+    ],
+  ])(
+    'refuses a self-signed certificate carrying %s (%s), which KSeF does not allow',
+    async (attribute, subject, subjectKind) => {
+      const { importFiles, assertNothingStored } = await companyIn('Test')
+      expect(await importFiles(selfSignedFiles(subject))).toMatchObject({
+        ok: false,
+        error: { code: 'CERT_SUBJECT_ATTRIBUTE_FORBIDDEN', details: { attribute, subjectKind } },
+      })
+      await assertNothingStored()
+    },
+  )
+
+  it.each([
+    [
+      'organizationIdentifier',
+      `/C=PL/O=Firma/organizationIdentifier=VATPL-${nip}9999/CN=Firma`,
+      'VATPL-<NIP, 10 digits>',
+    ],
+    [
+      'organizationIdentifier',
+      `/C=PL/O=Firma/organizationIdentifier=VATPL-PL${nip}/CN=Firma`,
+      'VATPL-<NIP, 10 digits>',
+    ],
+    [
+      'serialNumber',
+      `/C=PL/GN=Jan/SN=Kowalski/serialNumber=TINPL-${nip}1/CN=Jan`,
+      'TINPL-<NIP, 10 digits>',
+    ],
+    [
+      'serialNumber',
+      '/C=PL/GN=Jan/SN=Kowalski/serialNumber=PNOPL-9001011234/CN=Jan',
+      'PNOPL-<PESEL, 11 digits>',
+    ],
+  ])(
+    'matches the identifier exactly: %s in %s is refused, not read as a NIP',
+    async (attribute, subject, expected) => {
+      const { importFiles, assertNothingStored } = await companyIn('Test')
+      for (const files of [
+        selfSignedFiles(subject),
+        (() => {
+          const issued = tool.issue(testCa, { subject })
+          return { certificate: file(issued.certificate), privateKey: file(issued.key) }
+        })(),
+      ]) {
+        expect(await importFiles(files, { allowOtherSubject: true })).toMatchObject({
+          ok: false,
+          error: { code: 'CERT_SUBJECT_IDENTIFIER_FORMAT', details: { attribute, expected } },
+        })
+      }
+      await assertNothingStored()
+    },
+  )
+
+  it('refuses a key KSeF does not accept (RSA under 2048 bits)', async () => {
+    const { importFiles, assertNothingStored } = await companyIn('Test')
+    mustRun(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:1024',
+        '-nodes',
+        '-keyout',
+        'weak.key',
+        '-out',
+        'weak.crt',
+        '-subj',
+        sealSubject(nip),
+        '-days',
+        '30',
+        '-addext',
+        'keyUsage=critical,digitalSignature',
+      ],
+      { cwd: folder.path },
+    )
+    expect(
+      await importFiles({ certificate: file('weak.crt'), privateKey: file('weak.key') }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'KEY_UNSUPPORTED', details: { algorithm: 'RSA 1024' } },
+    })
+    await assertNothingStored()
+  })
+
+  it('stores a self-signed person and seal that meet the rules, and reads the older NIP- prefix', async () => {
+    const { importFiles } = await companyIn('Test')
+    expect(await importFiles(selfSignedFiles(personSubject(nip)))).toMatchObject({
+      ok: true,
+      value: { subjectIdentifier: { type: 'Nip', value: nip }, issuerKind: 'selfSigned' },
+    })
+    expect(await importFiles(selfSignedFiles(sealSubject(nip)))).toMatchObject({ ok: true })
+    const legacy = tool.issue(testCa, {
+      subject: `/C=PL/GN=Jan/SN=Kowalski/serialNumber=NIP-${nip}/CN=Jan Kowalski`,
+    })
+    expect(
+      await importFiles({ certificate: file(legacy.certificate), privateKey: file(legacy.key) }),
+    ).toMatchObject({ ok: true, value: { subjectIdentifier: { type: 'Nip', value: nip } } })
   })
 })

@@ -9,6 +9,7 @@ import { createTestCertificate } from '../../../electron/crypto/test-certificate
 import { createKsefClient, ksefBaseUrl, type KsefClient } from '../../../electron/ksef/client'
 import type { KsefError } from '../../../electron/ksef/errors'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
+import { redeemLogin } from '../../support/ksef-login'
 
 const NIP = '5265877635'
 const OTHER_NIP = '7762811692'
@@ -56,8 +57,9 @@ describe('login by certificate', () => {
     'logs in with a self-signed %s certificate, refreshes, lists sessions and logs out',
     async (keyType) => {
       const { certificate, privateKey } = await person(NIP, keyType)
-      const login = await client.auth.loginWithCertificate(
-        { context, certificate, privateKey },
+      const login = await redeemLogin(
+        client,
+        client.auth.initiateCertificateAuthentication({ context, certificate, privateKey }),
         fast,
       )
       expect(login.status.status.code).toBe(200)
@@ -95,8 +97,14 @@ describe('login by certificate', () => {
       subject: { type: 'Fingerprint', value: fingerprint },
       permissions: ['InvoiceRead'],
     })
-    const login = await client.auth.loginWithCertificate(
-      { context, certificate, privateKey, subjectIdentifierType: 'certificateFingerprint' },
+    const login = await redeemLogin(
+      client,
+      client.auth.initiateCertificateAuthentication({
+        context,
+        certificate,
+        privateKey,
+        subjectIdentifierType: 'certificateFingerprint',
+      }),
       fast,
     )
     expect(login.status.status.code).toBe(200)
@@ -105,7 +113,11 @@ describe('login by certificate', () => {
   it('reports status 415 when the certificate holds no permission in the context', async () => {
     const { certificate, privateKey } = await person(OTHER_NIP)
     const error = await failure(
-      client.auth.loginWithCertificate({ context, certificate, privateKey }, fast),
+      redeemLogin(
+        client,
+        client.auth.initiateCertificateAuthentication({ context, certificate, privateKey }),
+        fast,
+      ),
     )
     expect(error).toMatchObject({
       code: 'KSEF_AUTH_FAILED',
@@ -119,7 +131,11 @@ describe('login by certificate', () => {
       const { certificate, privateKey } = await person()
       const prodClient = createKsefClient({ baseUrl: prod.url, delay: () => Promise.resolve() })
       const error = await failure(
-        prodClient.auth.loginWithCertificate({ context, certificate, privateKey }, fast),
+        redeemLogin(
+          prodClient,
+          prodClient.auth.initiateCertificateAuthentication({ context, certificate, privateKey }),
+          fast,
+        ),
       )
       expect(error.ksef).toEqual(
         expect.objectContaining({ code: expect.any(Number) as unknown as number }),
@@ -137,7 +153,11 @@ describe('login by KSeF token', () => {
       context,
       permissions: ['InvoiceRead', 'InvoiceWrite'],
     })
-    const login = await client.auth.loginWithKsefToken({ context, token }, fast)
+    const login = await redeemLogin(
+      client,
+      client.auth.initiateTokenAuthentication({ context, token }),
+      fast,
+    )
     expect(login.status.status.code).toBe(200)
     expect(login.status.authenticationMethodInfo.category).toBe('Token')
     const submitted = sim.requests.filter((r) => r.path === '/v2/auth/ksef-token').at(-1)
@@ -151,7 +171,11 @@ describe('login by KSeF token', () => {
     const cached = await client.security.getPublicKeyCertificates()
     await sim.seed.rotatePublicKeys('KsefTokenEncryption')
     sim.clearRequests()
-    const login = await client.auth.loginWithKsefToken({ context, token, publicKeys: cached }, fast)
+    const login = await redeemLogin(
+      client,
+      client.auth.initiateTokenAuthentication({ context, token, publicKeys: cached }),
+      fast,
+    )
     expect(login.status.status.code).toBe(200)
     expect(
       sim.requests
@@ -173,7 +197,9 @@ describe('login by KSeF token', () => {
       permissions: ['InvoiceRead'],
     })
     sim.seed.revokeToken(referenceNumber)
-    const error = await failure(client.auth.loginWithKsefToken({ context, token }, fast))
+    const error = await failure(
+      redeemLogin(client, client.auth.initiateTokenAuthentication({ context, token }), fast),
+    )
     expect(error).toMatchObject({
       code: 'KSEF_AUTH_FAILED',
       ksef: { kind: 'authStatus', code: 450 },
@@ -184,7 +210,11 @@ describe('login by KSeF token', () => {
 describe('KSeF certificates and tokens through the client', () => {
   it('enrolls a certificate from a CSR of the enrollment data, retrieves it, and revokes it', async () => {
     const { certificate, privateKey } = await person(NIP, 'ec')
-    const login = await client.auth.loginWithCertificate({ context, certificate, privateKey }, fast)
+    const login = await redeemLogin(
+      client,
+      client.auth.initiateCertificateAuthentication({ context, certificate, privateKey }),
+      fast,
+    )
     const access = login.tokens.accessToken.token
 
     const limits = await client.certificates.getCertificateLimits(access)
@@ -210,8 +240,13 @@ describe('KSeF certificates and tokens through the client', () => {
     assertKeyMatchesCertificate(request.privateKey, issued.der)
 
     // The new KSeF certificate logs in too.
-    const again = await client.auth.loginWithCertificate(
-      { context, certificate: issued.der, privateKey: request.privateKey },
+    const again = await redeemLogin(
+      client,
+      client.auth.initiateCertificateAuthentication({
+        context,
+        certificate: issued.der,
+        privateKey: request.privateKey,
+      }),
       fast,
     )
     expect(again.status.status.code).toBe(200)
@@ -241,7 +276,11 @@ describe('KSeF certificates and tokens through the client', () => {
 
   it('generates a token, sees it active, lists it and revokes it', async () => {
     const { certificate, privateKey } = await person()
-    const login = await client.auth.loginWithCertificate({ context, certificate, privateKey }, fast)
+    const login = await redeemLogin(
+      client,
+      client.auth.initiateCertificateAuthentication({ context, certificate, privateKey }),
+      fast,
+    )
     const access = login.tokens.accessToken.token
     const generated = await client.tokens.generateToken(access, {
       permissions: ['InvoiceRead'],
@@ -257,8 +296,9 @@ describe('KSeF certificates and tokens through the client', () => {
     const list = await client.tokens.listTokens(access, { status: ['Active'] })
     expect(list.tokens.map((t) => t.referenceNumber)).toContain(generated.referenceNumber)
 
-    const tokenLogin = await client.auth.loginWithKsefToken(
-      { context, token: generated.token },
+    const tokenLogin = await redeemLogin(
+      client,
+      client.auth.initiateTokenAuthentication({ context, token: generated.token }),
       fast,
     )
     expect(tokenLogin.status.status.code).toBe(200)

@@ -1,7 +1,11 @@
 // MF public keys a caller cached, at the next token login: a list whose keys have all expired is
 // reloaded once (and the fresh list handed back) before the login gives up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { completeAuthentication, initiateTokenAuthentication } from '../../../electron/ksef/auth'
+import {
+  initiateTokenAuthentication,
+  redeemTokens,
+  waitForAuthentication,
+} from '../../../electron/ksef/auth'
 import type { KsefError } from '../../../electron/ksef/errors'
 import { createKsefHttp } from '../../../electron/ksef/http'
 import {
@@ -54,12 +58,13 @@ describe('cached MF public keys', () => {
       { context, token, publicKeys: cached },
       { clock, onPublicKeys: (keys) => reported.push(keys) },
     )
-    const login = await completeAuthentication(http(), init, {
+    const status = await waitForAuthentication(http(), init, {
       clock,
       delay: () => Promise.resolve(),
     })
+    await redeemTokens(http(), init.authenticationToken.token)
 
-    expect(login.status.status.code).toBe(200)
+    expect(status.status.code).toBe(200)
     expect(calls().filter((c) => !c.includes('/auth/20'))).toEqual([
       'GET /v2/security/public-key-certificates 200',
       'POST /v2/auth/challenge 200',

@@ -160,6 +160,34 @@ describe('token|timestampMs encrypted by openssl pkeyutl (RSA-OAEP, SHA-256, MGF
     })
   })
 
+  test('a token whose author lost every permission in the context stays Active but gets 415', async () => {
+    const author = { type: 'Nip', value: OTHER_NIP } as const
+    sim.seed.grantPermission({ context, subject: author, permissions: ['InvoiceRead'] })
+    const granted = sim.seed.createToken({
+      context,
+      author,
+      permissions: ['InvoiceRead', 'InvoiceWrite'],
+    })
+    const session = await redeemSession(sim, await submitKsefToken(sim, ws, granted.token, context))
+    const claims = JSON.parse(
+      Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as Record<string, unknown>
+    // The session carries what the author still holds, not all the token was generated with.
+    expect(claims).toMatchObject({ per: ['InvoiceRead'] })
+
+    sim.seed.revokePermission({ context, subject: author })
+    expect(await finalStatus(await submitKsefToken(sim, ws, granted.token, context))).toEqual({
+      code: 415,
+      description: 'Uwierzytelnianie zakończone niepowodzeniem',
+      details: ['Brak przypisanych uprawnień'],
+    })
+    const owner = sim.seed.openSession({ context })
+    const listed = await call(sim, 'GET', `/tokens/${granted.referenceNumber}`, {
+      bearer: owner.accessToken,
+    })
+    expect(field(listed.body, 'status')).toBe('Active')
+  })
+
   test('revoked after authenticating: redeem and refresh answer 21301 "Token KSeF został unieważniony."', async () => {
     const first = activeToken()
     const init = await submitKsefToken(sim, ws, first.token, context)

@@ -83,12 +83,34 @@ function addYears(ms: number, years: number): number {
 
 const IN_PROGRESS: StatusInfo = { code: 100, description: 'Wniosek przyjęty do realizacji' }
 
+export type EnrollmentFailureCode = 400 | 500 | 550
+
+const FAILURE_DESCRIPTIONS: Record<EnrollmentFailureCode, StatusInfo> = {
+  400: {
+    code: 400,
+    description: 'Wniosek odrzucony',
+    details: ['Klucz publiczny został już certyfikowany przez inny podmiot.'],
+  },
+  500: { code: 500, description: 'Nieznany błąd' },
+  550: { code: 550, description: 'Operacja została anulowana przez system' },
+}
+
+/** The status a seeded enrollment ends in; `details` replace the default ones. */
+export function enrollmentFailure(code: EnrollmentFailureCode, details?: string[]): StatusInfo {
+  const status = FAILURE_DESCRIPTIONS[code]
+  return details ? { ...status, details } : { ...status }
+}
+
 async function settleEnrollment(
   core: SimulatorCore,
   enrollment: Enrollment,
   now: number,
 ): Promise<void> {
   const { state } = core
+  if (enrollment.seededEnding) {
+    enrollment.result = { status: enrollment.seededEnding }
+    return
+  }
   const publicKeySha256 = createHash('sha256').update(enrollment.publicKeyDer).digest('hex')
   if ([...state.certificates.values()].some((c) => c.publicKeySha256 === publicKeySha256)) {
     enrollment.result = {
@@ -168,7 +190,9 @@ async function enroll(core: SimulatorCore, ctx: RequestContext) {
   if (certificateRemaining === 0) throw new KsefException(25007)
   const validFromMs = body.validFrom ? parseKsefTimestamp(body.validFrom) : undefined
   const referenceNumber = newReferenceNumber('EH', ctx.now)
+  const seededEnding = core.state.enrollmentEndings.shift()
   core.state.enrollments.set(referenceNumber, {
+    ...(seededEnding ? { seededEnding } : {}),
     referenceNumber,
     requestMs: ctx.now,
     readyAtMs: ctx.now + core.config.enrollmentDelayMs,

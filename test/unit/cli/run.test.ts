@@ -26,6 +26,7 @@ async function run(thrown: unknown, ...args: string[]) {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: () => Buffer.alloc(0),
+    exists: () => false,
     writeFile: () => undefined,
     env: {},
     clock: { now: () => 0 },

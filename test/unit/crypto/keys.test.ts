@@ -1,12 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+  arrayBufferOf,
   assertSigningKey,
   decryptPkcs8WithPkijs,
   exportEncryptedKey,
   keyMatchesCertificate,
   readPrivateKey,
 } from '../../../electron/crypto/keys'
+import { pkijs } from '../../../electron/crypto/webcrypto'
 import { personCredential } from './credentials'
 
 const password = 'Abcdefgh1234567!'
@@ -157,18 +159,35 @@ describe('exportEncryptedKey', () => {
     expect((await readPrivateKey(pem, password)).key.equals(ec.privateKey)).toBe(true)
   })
 
-  it('enforces the MF password rules, naming the broken ones', () => {
+  it('enforces the MF password rules: the first broken rule gives the code, all are named', () => {
     expect(() => exportEncryptedKey(ec.privateKey, 'short')).toThrow(
       expect.objectContaining({
-        code: 'EXPORT_PASSWORD_RULES',
+        code: 'EXPORT_PASSWORD_LENGTH',
+        message: 'The password must have 15–32 characters.',
         details: { brokenRules: ['length', 'upper', 'digit', 'special'] },
       }),
     )
     expect(() => exportEncryptedKey(ec.privateKey, 'Zażółćgęślą1234!')).toThrow(
       expect.objectContaining({
-        code: 'EXPORT_PASSWORD_RULES',
+        code: 'EXPORT_PASSWORD_CHARACTERS',
         details: { brokenRules: ['characters'] },
       }),
     )
+  })
+
+  it('writes PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC, whatever the runtime would pick', () => {
+    const der = Buffer.from(
+      exportEncryptedKey(ec.privateKey, password)
+        .replace(/-----[^-]+-----/g, '')
+        .replace(/\s/g, ''),
+      'base64',
+    )
+    const info = pkijs.PKCS8ShroudedKeyBag.fromBER(arrayBufferOf(der))
+    expect(info.encryptionAlgorithm.algorithmId).toBe('1.2.840.113549.1.5.13')
+    const pbes2 = new pkijs.PBES2Params({ schema: info.encryptionAlgorithm.algorithmParams })
+    expect(pbes2.encryptionScheme.algorithmId).toBe('2.16.840.1.101.3.4.1.42')
+    const kdf = new pkijs.PBKDF2Params({ schema: pbes2.keyDerivationFunc.algorithmParams })
+    expect(kdf.prf?.algorithmId).toBe('1.2.840.113549.2.9')
+    expect(kdf.iterationCount).toBeGreaterThanOrEqual(100_000)
   })
 })

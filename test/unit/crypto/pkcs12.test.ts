@@ -46,7 +46,7 @@ describe('exportPkcs12 / readPkcs12', () => {
     await expect(
       exportPkcs12({ certificate, privateKey, password: 'password' }),
     ).rejects.toMatchObject({
-      code: 'EXPORT_PASSWORD_RULES',
+      code: 'EXPORT_PASSWORD_LENGTH',
     })
     await expect(
       exportPkcs12({ certificate, privateKey: other.privateKey, password }),

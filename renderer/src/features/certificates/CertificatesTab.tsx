@@ -1,63 +1,97 @@
 import AddIcon from '@mui/icons-material/Add'
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
+import PostAddIcon from '@mui/icons-material/PostAdd'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
+import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined'
 import Alert from '@mui/material/Alert'
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import IconButton from '@mui/material/IconButton'
-import Radio from '@mui/material/Radio'
 import Stack from '@mui/material/Stack'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
-import Tooltip from '@mui/material/Tooltip'
-import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Company } from '../../../../shared/domain/company'
-import type { CertificateSummary } from '../../../../shared/domain/credentials'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { StoredListPanel } from '../../components/StoredListPanel'
-import { ExpiryChip } from '../../components/ExpiryChip'
-import { errorText } from '../../errors'
-import { formatDate } from '../../format'
-import { useNow } from '../../hooks/useNow'
-import { useApp } from '../../store/app'
-import { useCredentials } from '../../store/credentials'
+import type { CertificateRow } from '../../../../shared/domain/ksef-certificates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useAuth } from '../../store/auth'
+import { useCertificates, useCompanyCertificates } from '../../store/certificates'
+import { CertificateList } from './CertificateList'
+import { EnrollmentDialog } from './EnrollmentDialog'
+import { ExportDialog } from './ExportDialog'
 import { ImportCertificateDialog } from './ImportCertificateDialog'
+import { ListingNotices } from './ListingNotices'
+import { OfflineCheckDialog } from './OfflineCheckDialog'
+import { PublicKeysPanel } from './PublicKeysPanel'
+import { RemoveCertificateDialog } from './RemoveCertificateDialog'
+import { RenewDialog } from './RenewDialog'
+import { RevokeDialog } from './RevokeDialog'
 
+/** The dialog open over the tab, with the row it is about. */
+export type CertificateDialog =
+  | { kind: 'enroll' }
+  | { kind: 'import' }
+  | { kind: 'revoke'; row: CertificateRow; superseded?: boolean }
+  | { kind: 'export'; row: CertificateRow }
+  | { kind: 'remove'; row: CertificateRow }
+  | { kind: 'offline'; row: CertificateRow }
+  | { kind: 'renew'; row: CertificateRow }
+
+/** Tab Certyfikaty: the company's certificates here and in KSeF, from enrollment to export. */
 export function CertificatesTab({ company }: { company: Company }) {
   const { t } = useTranslation()
-  const language = useApp((state) => state.language)
-  const { certificates, createTestCertificate, setDefaultCertificate, removeCertificate } =
-    useCredentials()
-  const [importing, setImporting] = useState(false)
-  const [removing, setRemoving] = useState<CertificateSummary>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const now = useNow(60_000)
+  const { load, createTest } = useCertificates()
+  const { loadError } = useCompanyCertificates(company.id)
+  const session = useAuth((state) => (state.companyId === company.id ? state.state?.session : null))
+  const loadAuth = useAuth((state) => state.load)
+  const authCompany = useAuth((state) => state.companyId)
+  const [dialog, setDialog] = useState<CertificateDialog>()
+  const [publicKeys, setPublicKeys] = useState(false)
+  const [message, setMessage] = useState<string>()
+  const [failure, setFailure] = useState<unknown>()
+  const [creating, setCreating] = useState(false)
 
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true)
-    setError(undefined)
+  useEffect(() => {
+    if (authCompany !== company.id) void loadAuth(company.id)
+  }, [authCompany, company.id, loadAuth])
+  const loggedIn = session != null
+  useEffect(() => {
+    void load(company.id, loggedIn)
+  }, [company.id, loggedIn, load])
+
+  const close = () => setDialog(undefined)
+  const told = (text: string) => {
+    setFailure(undefined)
+    setMessage(text)
+  }
+  const failed = (error: unknown) => {
+    setMessage(undefined)
+    setFailure(error)
+  }
+
+  const createTestCertificate = async () => {
+    setCreating(true)
     try {
-      await work()
-    } catch (failure) {
-      setError(errorText(t, failure))
+      const stored = await createTest(company.id)
+      told(t('certificates.created', { name: stored.name }))
+    } catch (error) {
+      failed(error)
     } finally {
-      setBusy(false)
+      setCreating(false)
     }
   }
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
         <Button
           variant="contained"
+          startIcon={<PostAddIcon />}
+          onClick={() => setDialog({ kind: 'enroll' })}
+          data-testid="certificate-enroll"
+        >
+          {t('certificates.enroll')}
+        </Button>
+        <Button
+          variant="outlined"
           startIcon={<AddIcon />}
-          onClick={() => setImporting(true)}
+          onClick={() => setDialog({ kind: 'import' })}
           data-testid="certificate-import"
         >
           {t('certificates.import')}
@@ -66,97 +100,85 @@ export function CertificatesTab({ company }: { company: Company }) {
           <Button
             variant="outlined"
             startIcon={<ScienceOutlinedIcon />}
-            disabled={busy}
-            onClick={() => void run(createTestCertificate)}
+            disabled={creating}
+            onClick={() => void createTestCertificate()}
             data-testid="certificate-create-test"
           >
             {t('certificates.createTest')}
           </Button>
         )}
+        <Button
+          startIcon={<VpnKeyOutlinedIcon />}
+          onClick={() => setPublicKeys(true)}
+          disabled={publicKeys}
+          data-testid="public-keys-open"
+        >
+          {t('certificates.publicKeys.open')}
+        </Button>
       </Stack>
-      {error && (
-        <Alert severity="error" data-testid="certificates-error">
-          {error}
+      {publicKeys && (
+        <PublicKeysPanel environment={company.environment} onClose={() => setPublicKeys(false)} />
+      )}
+      <ListingNotices companyId={company.id} />
+      {message && (
+        <Alert
+          severity="success"
+          onClose={() => setMessage(undefined)}
+          data-testid="certificates-info"
+        >
+          {message}
         </Alert>
       )}
-      <StoredListPanel
-        title={t('certificates.stored')}
-        empty={certificates.length === 0 ? t('certificates.empty') : undefined}
-        emptyTestId="certificates-empty"
-      >
-        <Table size="small" data-testid="certificates-table">
-          <TableHead>
-            <TableRow>
-              <TableCell padding="checkbox">{t('certificates.default')}</TableCell>
-              <TableCell>{t('certificates.name')}</TableCell>
-              <TableCell>{t('certificates.kind')}</TableCell>
-              <TableCell>{t('certificates.issuer')}</TableCell>
-              <TableCell>{t('certificates.serialNumber')}</TableCell>
-              <TableCell>{t('certificates.validTo')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {certificates.map((certificate) => (
-              <TableRow key={certificate.id} data-testid="certificate-row">
-                <TableCell padding="checkbox">
-                  <Tooltip
-                    title={t('certificates.defaultHelp', {
-                      kind: t(`certificates.kinds.${certificate.kind}`),
-                    })}
-                  >
-                    <Radio
-                      checked={certificate.isDefault}
-                      onChange={() => void run(() => setDefaultCertificate(certificate.id))}
-                      slotProps={{ input: { 'aria-label': t('certificates.default') } }}
-                      data-testid="certificate-default"
-                    />
-                  </Tooltip>
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {certificate.name}
-                  </Typography>
-                  <Typography variant="caption" color="text.secondary">
-                    {certificate.subjectIdentifier
-                      ? `${certificate.subjectIdentifier.type === 'Nip' ? 'NIP' : 'PESEL'} ${certificate.subjectIdentifier.value}`
-                      : certificate.subject}
-                    {' · '}
-                    {certificate.keyAlgorithm}
-                  </Typography>
-                </TableCell>
-                <TableCell>{t(`certificates.kinds.${certificate.kind}`)}</TableCell>
-                <TableCell>{t(`certificates.issuers.${certificate.issuerKind}`)}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{certificate.serialNumber}</TableCell>
-                <TableCell>
-                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                    {formatDate(certificate.validTo, language)}
-                    <ExpiryChip validTo={certificate.validTo} now={now} />
-                  </Box>
-                </TableCell>
-                <TableCell align="right">
-                  <Tooltip title={t('certificates.remove')}>
-                    <IconButton
-                      onClick={() => setRemoving(certificate)}
-                      data-testid="certificate-remove"
-                    >
-                      <DeleteOutlinedIcon />
-                    </IconButton>
-                  </Tooltip>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </StoredListPanel>
-      {importing && <ImportCertificateDialog onClose={() => setImporting(false)} />}
-      {removing && (
-        <ConfirmDialog
-          title={t('certificates.removeTitle', { name: removing.name })}
-          body={t('certificates.removeBody')}
-          confirmLabel={t('certificates.remove')}
-          onConfirm={() => removeCertificate(removing.id)}
-          onClose={() => setRemoving(undefined)}
+      {failure !== undefined && <ErrorAlert error={failure} testId="certificates-error" />}
+      {loadError !== undefined && <ErrorAlert error={loadError} testId="certificates-load-error" />}
+      <CertificateList
+        company={company}
+        session={session ?? null}
+        onOpen={(next) => {
+          setMessage(undefined)
+          setFailure(undefined)
+          setDialog(next)
+        }}
+        onDone={told}
+        onFailed={failed}
+      />
+      {dialog?.kind === 'enroll' && (
+        <EnrollmentDialog
+          company={company}
+          session={session ?? null}
+          onClose={close}
+          onDone={told}
+        />
+      )}
+      {dialog?.kind === 'import' && (
+        <ImportCertificateDialog companyId={company.id} onClose={close} />
+      )}
+      {dialog?.kind === 'revoke' && (
+        <RevokeDialog
+          company={company}
+          row={dialog.row}
+          session={session ?? null}
+          superseded={dialog.superseded ?? false}
+          onClose={close}
+          onDone={told}
+        />
+      )}
+      {dialog?.kind === 'export' && (
+        <ExportDialog companyId={company.id} row={dialog.row} onClose={close} onDone={told} />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveCertificateDialog company={company} row={dialog.row} onClose={close} onDone={told} />
+      )}
+      {dialog?.kind === 'offline' && (
+        <OfflineCheckDialog companyId={company.id} row={dialog.row} onClose={close} />
+      )}
+      {dialog?.kind === 'renew' && (
+        <RenewDialog
+          company={company}
+          row={dialog.row}
+          session={session ?? null}
+          onClose={close}
+          onRenewed={(old) => setDialog({ kind: 'revoke', row: old, superseded: true })}
         />
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle'
 import ErrorIcon from '@mui/icons-material/Error'
+import KeyOffIcon from '@mui/icons-material/KeyOff'
 import WarningAmberIcon from '@mui/icons-material/WarningAmber'
 import Stack from '@mui/material/Stack'
 import Tooltip from '@mui/material/Tooltip'
@@ -9,7 +10,7 @@ import { expiryState } from '../../../../shared/domain/expiry'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../store/app'
 
-/** At a glance: logged in, a certificate running out, the last login refused. */
+/** At a glance: logged in, a certificate running out, the last login refused, a token that failed its check. */
 export function CompanyBadges({ status, now }: { status: CompanyStatus | undefined; now: number }) {
   const { t } = useTranslation()
   const language = useApp((state) => state.language)
@@ -45,6 +46,19 @@ export function CompanyBadges({ status, now }: { status: CompanyStatus | undefin
             fontSize="small"
             data-testid="badge-expiry"
           />
+        </Tooltip>
+      )}
+      {status.tokenCheckFailure && (
+        <Tooltip
+          title={t('badges.tokenCheckFailed', {
+            time: formatDateTime(status.tokenCheckFailure.checkedAt, language),
+            code:
+              status.tokenCheckFailure.ksefStatusCode !== null
+                ? `KSeF ${status.tokenCheckFailure.ksefStatusCode}`
+                : status.tokenCheckFailure.errorCode,
+          })}
+        >
+          <KeyOffIcon color="error" fontSize="small" data-testid="badge-token-check" />
         </Tooltip>
       )}
       {status.lastFailureStatus !== null && (

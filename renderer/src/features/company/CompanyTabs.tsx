@@ -34,7 +34,7 @@ export function CompanyTabs({ company }: { company: Company }) {
       </Tabs>
       <Box role="tabpanel" sx={{ p: 3, overflowY: 'auto' }} data-testid={`panel-${tab}`}>
         {tab === 'certificates' && <CertificatesTab company={company} />}
-        {tab === 'tokens' && <TokensTab />}
+        {tab === 'tokens' && <TokensTab company={company} />}
         {tab === 'general' && <GeneralTab company={company} />}
       </Box>
     </Box>

@@ -1,4 +1,5 @@
 import KeyIcon from '@mui/icons-material/Key'
+import Alert from '@mui/material/Alert'
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -7,9 +8,11 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { TFunction } from 'i18next'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuthProgress } from '../../../../shared/domain/auth'
 import { loginActions, useAuth } from '../../store/auth'
+import { useTokens } from '../../store/tokens'
 import { ActionError } from './ActionError'
 
 /** Zaloguj certyfikatem KSeF / Zaloguj tokenem KSeF, with the progress main reports. */
@@ -17,6 +20,10 @@ export function LoginPanel() {
   const { t } = useTranslation()
   const { busy, progress, loginWithCertificate, loginWithToken } = useAuth()
   const logging = busy === 'loginWithCertificate' || busy === 'loginWithToken'
+  const { policy, loadPolicy } = useTokens()
+  // The end of tokens follows the app's clock: ask main each time the tab opens.
+  useEffect(() => void loadPolicy(), [loadPolicy])
+  const tokensOff = policy !== undefined && !policy.allowed
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
@@ -35,13 +42,18 @@ export function LoginPanel() {
         <Button
           variant="outlined"
           startIcon={<KeyIcon />}
-          disabled={busy !== undefined}
+          disabled={busy !== undefined || tokensOff}
           onClick={() => void loginWithToken()}
           data-testid="login-token"
         >
           {t('auth.loginWithToken')}
         </Button>
       </Stack>
+      {tokensOff && (
+        <Alert severity="info" sx={{ mt: 2 }} data-testid="login-token-off">
+          {t('tokens.loginOff')}
+        </Alert>
+      )}
       {logging && (
         <Box sx={{ mt: 2 }} data-testid="login-progress">
           <LinearProgress />

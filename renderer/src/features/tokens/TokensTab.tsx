@@ -1,101 +1,237 @@
+import AddIcon from '@mui/icons-material/Add'
+import BlockIcon from '@mui/icons-material/Block'
+import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined'
 import ContentPasteIcon from '@mui/icons-material/ContentPaste'
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined'
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
-import IconButton from '@mui/material/IconButton'
-import Radio from '@mui/material/Radio'
 import Stack from '@mui/material/Stack'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
-import Tooltip from '@mui/material/Tooltip'
-import { useState } from 'react'
+import Typography from '@mui/material/Typography'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TokenSummary } from '../../../../shared/domain/credentials'
-import { ksefTokensAllowed } from '../../../../shared/domain/token-sunset'
+import type { Company } from '../../../../shared/domain/company'
+import { tokenStatusBarsLogin, type TokenSummary } from '../../../../shared/domain/credentials'
+import type { GeneratedTokenResult } from '../../../../shared/domain/ksef-tokens'
+import { tokenDefaultHeir } from '../../../../shared/domain/token-default'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { StoredListPanel } from '../../components/StoredListPanel'
+import {
+  CredentialTable,
+  DefaultRadio,
+  type CredentialColumn,
+} from '../../components/CredentialTable'
 import { errorText } from '../../errors'
 import { formatDateTime } from '../../format'
-import { useNow } from '../../hooks/useNow'
 import { useApp } from '../../store/app'
+import { useAuth } from '../../store/auth'
 import { useCredentials } from '../../store/credentials'
+import { emptyFilter, useCompanyTokens, useTokens } from '../../store/tokens'
+import { GenerateTokenDialog } from './GenerateTokenDialog'
+import { KsefTokenList } from './KsefTokenList'
 import { PasteTokenDialog } from './PasteTokenDialog'
+import { RevealTokenDialog } from './RevealTokenDialog'
+import { SunsetNotice } from './SunsetNotice'
+import { TokenCheckText } from './TokenCheckText'
+import { PermissionNames, TokenStatusChip } from './TokenLabels'
 
-export function TokensTab() {
+type Revoking = { referenceNumber: string; description: string }
+
+/** Tab Tokeny: KSeF tokens generated here or pasted, KSeF's own list, and the end of tokens. */
+export function TokensTab({ company }: { company: Company }) {
   const { t } = useTranslation()
   const language = useApp((state) => state.language)
   const { tokens, setDefaultToken, removeToken } = useCredentials()
-  const [pasting, setPasting] = useState(false)
-  const now = useNow(60_000)
+  const { policy, loadPolicy, fetchList, revoke, check, dismissDefaultChange } = useTokens()
+  const checking = useCompanyTokens(company.id, (state) => state.checking)
+  const defaultChange = useCompanyTokens(company.id, (state) => state.defaultChange)
+  const listing = useCompanyTokens(company.id, (state) => state.listing)
+  const [dialog, setDialog] = useState<'paste' | 'generate'>()
+  const [revealing, setRevealing] = useState<GeneratedTokenResult>()
   const [removing, setRemoving] = useState<TokenSummary>()
+  const [revoking, setRevoking] = useState<Revoking>()
   const [error, setError] = useState<string>()
 
-  const setDefault = (tokenId: string) =>
-    setDefaultToken(tokenId).catch((failure: unknown) => setError(errorText(t, failure)))
+  useEffect(() => {
+    void loadPolicy()
+    // Generuj token KSeF needs to know whether this company has a session.
+    if (useAuth.getState().companyId !== company.id) void useAuth.getState().load(company.id)
+  }, [company.id, loadPolicy])
+
+  const attempt = (work: Promise<unknown>) => {
+    setError(undefined)
+    work.catch((failure: unknown) => setError(errorText(t, failure)))
+  }
+  const tokensOff = policy !== undefined && !policy.allowed
+
+  /** Dezaktywuj of the default names where the default goes, as main will apply it. */
+  const revokeBody = (referenceNumber: string) => {
+    const stored = tokens.find((token) => token.referenceNumber === referenceNumber)
+    if (!stored?.isDefault) return t('tokens.revokeBody')
+    const heir = tokenDefaultHeir(tokens, stored)
+    return `${t('tokens.revokeBody')} ${
+      heir ? t('tokens.revokeHeir', { masked: heir.masked }) : t('tokens.revokeNoHeir')
+    }`
+  }
+
+  const columns: CredentialColumn<TokenSummary>[] = [
+    {
+      id: 'default',
+      header: t('tokens.default'),
+      padding: 'checkbox',
+      width: 76,
+      cell: (token) => (
+        <DefaultRadio
+          checked={token.isDefault}
+          onSelect={() => attempt(setDefaultToken(token.id))}
+          help={t('tokens.defaultHelp')}
+          label={t('tokens.default')}
+          testId="token-default"
+        />
+      ),
+    },
+    {
+      id: 'token',
+      header: t('tokens.token'),
+      cell: (token) => (
+        <>
+          <Typography
+            variant="body2"
+            sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+            data-testid="token-masked"
+          >
+            {token.masked}
+          </Typography>
+          <Typography variant="body2" data-testid="token-description-text">
+            {token.description || '—'}
+          </Typography>
+          <PermissionNames permissions={token.permissions} />
+        </>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('tokens.columns.ksefStatus'),
+      width: 210,
+      cell: (token) => (
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+          <TokenStatusChip status={token.ksefStatus} testId="token-status" />
+          <TokenCheckText token={token} running={checking[token.id] === true} />
+        </Stack>
+      ),
+    },
+    {
+      id: 'added',
+      header: t('tokens.added'),
+      width: 130,
+      hideBelow: 'lg',
+      cell: (token) => (
+        <Typography variant="caption" component="div">
+          {formatDateTime(token.addedAt, language)}
+          <br />
+          {t(`tokens.origin.${token.origin}`)}
+        </Typography>
+      ),
+    },
+  ]
 
   return (
     <Stack spacing={2}>
-      <Alert severity="warning" data-testid="token-sunset">
-        {ksefTokensAllowed(now) ? t('tokens.sunsetBanner') : t('tokens.sunsetPassed')}
-      </Alert>
-      <Stack direction="row" spacing={1}>
+      <SunsetNotice />
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <Button
           variant="contained"
+          startIcon={<AddIcon />}
+          disabled={tokensOff}
+          onClick={() => setDialog('generate')}
+          data-testid="token-generate"
+        >
+          {t('tokens.generate')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<CloudDownloadOutlinedIcon />}
+          disabled={listing?.loading === true}
+          onClick={() => void fetchList(company.id, listing?.filter ?? emptyFilter)}
+          data-testid="tokens-fetch"
+        >
+          {t('tokens.fetch')}
+        </Button>
+        <Button
+          variant="outlined"
           startIcon={<ContentPasteIcon />}
-          onClick={() => setPasting(true)}
+          onClick={() => setDialog('paste')}
           data-testid="token-paste"
         >
           {t('tokens.paste')}
         </Button>
       </Stack>
-      {error && <Alert severity="error">{error}</Alert>}
-      <StoredListPanel
+      {defaultChange && (
+        <Alert
+          severity="info"
+          onClose={() => dismissDefaultChange(company.id)}
+          data-testid="token-default-change"
+        >
+          {t(`tokens.default_${defaultChange.kind}`, defaultChange)}
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" data-testid="tokens-error">
+          {error}
+        </Alert>
+      )}
+      <CredentialTable
         title={t('tokens.stored')}
-        empty={tokens.length === 0 ? t('tokens.empty') : undefined}
-        emptyTestId="tokens-empty"
-      >
-        <Table size="small" data-testid="tokens-table">
-          <TableHead>
-            <TableRow>
-              <TableCell padding="checkbox">{t('tokens.default')}</TableCell>
-              <TableCell>{t('tokens.token')}</TableCell>
-              <TableCell>{t('tokens.description')}</TableCell>
-              <TableCell>{t('tokens.added')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {tokens.map((token) => (
-              <TableRow key={token.id} data-testid="token-row">
-                <TableCell padding="checkbox">
-                  <Radio
-                    checked={token.isDefault}
-                    onChange={() => void setDefault(token.id)}
-                    slotProps={{ input: { 'aria-label': t('tokens.default') } }}
-                    data-testid="token-default"
-                  />
-                </TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }} data-testid="token-masked">
-                  {token.masked}
-                </TableCell>
-                <TableCell>{token.description || '—'}</TableCell>
-                <TableCell>{formatDateTime(token.addedAt, language)}</TableCell>
-                <TableCell align="right">
-                  <Tooltip title={t('tokens.remove')}>
-                    <IconButton onClick={() => setRemoving(token)} data-testid="token-remove">
-                      <DeleteOutlinedIcon />
-                    </IconButton>
-                  </Tooltip>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </StoredListPanel>
-      {pasting && <PasteTokenDialog onClose={() => setPasting(false)} />}
+        rows={tokens}
+        rowKey={(token) => token.id}
+        columns={columns}
+        actions={(token) => [
+          {
+            id: 'check',
+            label: t('tokens.check'),
+            icon: <FactCheckOutlinedIcon fontSize="small" />,
+            onClick: () => attempt(check(company.id, token.id)),
+            disabled: checking[token.id] === true || tokensOff,
+            inline: true,
+            testId: 'token-check',
+          },
+          {
+            id: 'revoke',
+            label: t('tokens.revoke'),
+            icon: <BlockIcon fontSize="small" />,
+            onClick: () =>
+              setRevoking({
+                referenceNumber: token.referenceNumber,
+                description: token.description || token.masked,
+              }),
+            disabled: tokenStatusBarsLogin(token.ksefStatus),
+            danger: true,
+            testId: 'token-revoke',
+          },
+          {
+            id: 'remove',
+            label: t('tokens.remove'),
+            icon: <DeleteOutlinedIcon fontSize="small" />,
+            onClick: () => setRemoving(token),
+            danger: true,
+            testId: 'token-remove',
+          },
+        ]}
+        empty={t('tokens.empty')}
+        flagged={(token) => tokenStatusBarsLogin(token.ksefStatus) || token.lastCheck?.ok === false}
+        testIds={{ table: 'tokens-table', row: 'token-row', empty: 'tokens-empty' }}
+      />
+      <KsefTokenList companyId={company.id} onRevoke={setRevoking} />
+      {dialog === 'paste' && <PasteTokenDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'generate' && (
+        <GenerateTokenDialog
+          companyId={company.id}
+          onGenerated={setRevealing}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {revealing && (
+        <RevealTokenDialog result={revealing} onClose={() => setRevealing(undefined)} />
+      )}
       {removing && (
         <ConfirmDialog
           title={t('tokens.removeTitle', { masked: removing.masked })}
@@ -103,6 +239,15 @@ export function TokensTab() {
           confirmLabel={t('tokens.remove')}
           onConfirm={() => removeToken(removing.id)}
           onClose={() => setRemoving(undefined)}
+        />
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={t('tokens.revokeTitle', { name: revoking.description })}
+          body={revokeBody(revoking.referenceNumber)}
+          confirmLabel={t('tokens.revoke')}
+          onConfirm={() => revoke(company.id, revoking.referenceNumber)}
+          onClose={() => setRevoking(undefined)}
         />
       )}
     </Stack>

@@ -1,0 +1,34 @@
+import type { LoginMethod } from '../../shared/domain/auth'
+import type { KsefClients } from '../auth/ksef-clients'
+import type { Clock } from '../clock'
+import type { EventSink } from '../events'
+import type { Logger } from '../log'
+import type { CertificateFiles } from '../vault/certificate-files'
+import type { CompanyRepository } from '../vault/company-repository'
+import type { CredentialRepository } from '../vault/credential-repository'
+import type { EnrollmentRepository } from '../vault/enrollment-repository'
+import type { SecretStore } from '../vault/secret-store'
+
+/** What the certificate lifecycle needs of the company's KSeF session, and nothing more. */
+export interface CompanySession {
+  /** How the current session was obtained; undefined when the company is not logged in. */
+  method(companyId: string): LoginMethod | undefined
+  /** A usable access token, refreshed first when it runs out. */
+  accessToken(companyId: string): Promise<string>
+}
+
+export interface CertificateLifecyclePorts {
+  companies: CompanyRepository
+  credentials: CredentialRepository
+  enrollments: EnrollmentRepository
+  certificateFiles: CertificateFiles
+  secrets: SecretStore
+  session: CompanySession
+  clients: KsefClients
+  clock: Clock
+  events: EventSink
+  log: Logger
+  sleep: (ms: number) => Promise<void>
+  /** Stop polling an enrollment after this much waiting; it stays pending for Sprawdź status. */
+  pollTimeoutMs?: number
+}

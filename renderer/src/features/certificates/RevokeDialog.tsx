@@ -1,0 +1,96 @@
+import Alert from '@mui/material/Alert'
+import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormLabel from '@mui/material/FormLabel'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import Typography from '@mui/material/Typography'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionSummary } from '../../../../shared/domain/auth'
+import type { Company } from '../../../../shared/domain/company'
+import { enrollmentSession } from '../../../../shared/domain/enrollment-session'
+import {
+  CertificateRevocationReason,
+  type CertificateRow,
+} from '../../../../shared/domain/ksef-certificates'
+import { FormDialog } from '../../components/FormDialog'
+import { useCertificates } from '../../store/certificates'
+import { SignatureSessionNotice } from './SignatureSessionNotice'
+
+interface Props {
+  company: Company
+  row: CertificateRow
+  session: SessionSummary | null
+  /** After Odnów: the old certificate is offered for revocation as Superseded. */
+  superseded: boolean
+  onClose: () => void
+  onDone: (message: string) => void
+}
+
+/** Unieważnij: the reason, confirmed; says when it is the default or logged the session in. */
+export function RevokeDialog({ company, row, session, superseded, onClose, onDone }: Props) {
+  const { t } = useTranslation()
+  const revoke = useCertificates((state) => state.revoke)
+  const [reason, setReason] = useState<CertificateRevocationReason>(
+    superseded ? 'Superseded' : 'Unspecified',
+  )
+  const serialNumber = row.serialNumber ?? ''
+  // The session's own certificate is the default Authentication one it was logged in with.
+  const usedBySession =
+    session?.method === 'certificate' && row.isDefault && row.kind === 'Authentication'
+
+  return (
+    <FormDialog
+      title={t('certificates.revoke.title', { name: row.name })}
+      submitLabel={t('certificates.actions.revoke')}
+      submitColor="error"
+      onSubmit={async () => {
+        await revoke(company.id, row.id, serialNumber, reason)
+        onDone(t('certificates.revoke.done', { name: row.name, serial: serialNumber }))
+      }}
+      onClose={onClose}
+      canSubmit={serialNumber !== '' && enrollmentSession(session) === 'signature'}
+      cancelLabel={superseded ? t('certificates.revoke.keep') : undefined}
+      maxWidth="sm"
+      testId="revoke-form"
+    >
+      {superseded && (
+        <Alert severity="success" data-testid="revoke-renewed">
+          {t('certificates.revoke.afterRenew', { name: row.name })}
+        </Alert>
+      )}
+      <Typography variant="body2">
+        {t('certificates.revoke.body', { serial: serialNumber })}
+      </Typography>
+      {row.isDefault && (
+        <Alert severity="warning" data-testid="revoke-default">
+          {t('certificates.revoke.isDefault', { kind: t(`certificates.kinds.${row.kind}`) })}
+        </Alert>
+      )}
+      {usedBySession && (
+        <Alert severity="warning" data-testid="revoke-session">
+          {t('certificates.revoke.usedBySession')}
+        </Alert>
+      )}
+      <SignatureSessionNotice session={session} purpose="revoke" />
+      <FormControl>
+        <FormLabel>{t('certificates.revoke.reason')}</FormLabel>
+        <RadioGroup
+          value={reason}
+          onChange={(event) => setReason(CertificateRevocationReason.parse(event.target.value))}
+        >
+          {CertificateRevocationReason.options.map((value) => (
+            <FormControlLabel
+              key={value}
+              value={value}
+              control={<Radio size="small" />}
+              label={t(`certificates.revoke.reasons.${value}`)}
+              data-testid={`revoke-reason-${value}`}
+            />
+          ))}
+        </RadioGroup>
+      </FormControl>
+    </FormDialog>
+  )
+}

@@ -1,0 +1,25 @@
+// Error codes of the KSeF certificate lifecycle (tab Certyfikaty: Wniosek o certyfikat, status,
+// Pobierz certyfikat, the KSeF list, Unieważnij, Odnów). KSeF's own refusals keep their KsefError
+// codes (KSEF_ERROR with 25009 …) and are explained by shared/ksef/codes.ts; these are the app's.
+export const certificateLifecycleErrorCodes = [
+  'CERT_NAME_TOO_SHORT', // the enrollment name has fewer than 5 characters
+  'CERT_NAME_TOO_LONG', // the enrollment name has more than 100 characters
+  'CERT_NAME_CHARACTERS', // the enrollment name holds a dot or another character KSeF refuses
+  'CERT_ENROLL_NEEDS_SIGNATURE', // the company's session came from a KSeF token: enrollment needs a signature
+  'CERT_REVOKE_NEEDS_SIGNATURE', // the company's session came from a KSeF token: revocation needs a signature
+  'CERT_ENROLLMENT_LIMIT_REACHED', // KSeF's limit of enrollments for the subject is used up
+  'CERT_ACTIVE_LIMIT_REACHED', // KSeF's limit of active certificates for the subject is used up
+  'CERT_ENROLLMENT_NOT_ALLOWED', // KSeF says no enrollment may be requested now, naming no limit
+  'CERT_ENROLLMENT_NOT_FOUND', // no such enrollment is kept for the company
+  'CERT_ENROLLMENT_PENDING', // the certificate is not issued yet: there is no serial number to retrieve
+  'CERT_ENROLLMENT_REJECTED', // KSeF ended the enrollment with 400, 500 or 550; its key was deleted
+  'CERT_ENROLLMENT_GONE', // KSeF no longer keeps the enrollment (HTTP 410, after 30 days)
+  'CERT_ENROLLMENT_IN_PROGRESS', // the enrollment is being checked or retrieved by another request
+  'CERT_ENROLLMENT_KEY_MISSING', // the private key sealed for the enrollment is gone
+  'CERT_ENROLLMENT_WRONG_TYPE', // the issued certificate's key usage is not the type asked for
+  'CERT_NOT_IN_KSEF', // KSeF returned no certificate for the enrollment's serial number
+  'CERT_RENEW_NOT_KSEF', // only a certificate KSeF issued can be renewed (Odnów)
+  'CERT_REVOKE_OTHER_SUBJECT', // the certificate names another subject: only its owner may revoke it
+] as const
+
+export type CertificateLifecycleErrorCode = (typeof certificateLifecycleErrorCodes)[number]
