@@ -125,11 +125,7 @@ export class AuthOperations {
   }
 
   /** Polls until KSeF decides, then redeems: the end of every interactive login. */
-  async complete(
-    company: Company,
-    start: StoredOperation,
-    progress: LoginProgress,
-  ): Promise<void> {
+  async complete(company: Company, start: StoredOperation, progress: LoginProgress): Promise<void> {
     await this.#claim(company, start.referenceNumber, async () => {
       const token = await this.#operationToken(start)
       let operation = start

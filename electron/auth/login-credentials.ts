@@ -85,7 +85,10 @@ export class LoginCredentials {
   }
 
   /** A stored token of the company (the default unless one is named), with its unsealed secret. */
-  async token(company: Company, tokenId?: string): Promise<{ summary: TokenSummary; token: string }> {
+  async token(
+    company: Company,
+    tokenId?: string,
+  ): Promise<{ summary: TokenSummary; token: string }> {
     const summary = tokenId
       ? this.#deps.credentials.token(company.id, tokenId)
       : this.#deps.credentials.defaultToken(company.id)
@@ -97,10 +100,7 @@ export class LoginCredentials {
             'No KSeF token is stored for this company: paste one on the Tokeny tab.',
           )
     }
-    const policy = tokenPolicy(
-      this.#deps.clock.now(),
-      this.#deps.preferences.get().tokensAfter2026,
-    )
+    const policy = tokenPolicy(this.#deps.clock.now(), this.#deps.preferences.get().tokensAfter2026)
     if (!policy.allowed) {
       throw new AppError(
         'TOKENS_ENDED',

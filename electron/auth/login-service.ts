@@ -102,7 +102,14 @@ export class LoginService {
       log,
     })
     this.#remote = new RemoteSessions({ companies, auth, sessions: this.#sessions, clients, log })
-    this.#probe = new TokenProbe({ waysIn: this.#waysIn, clients, clock, sleep, pollTimeoutMs, log })
+    this.#probe = new TokenProbe({
+      waysIn: this.#waysIn,
+      clients,
+      clock,
+      sleep,
+      pollTimeoutMs,
+      log,
+    })
   }
 
   state(companyId: string): AuthState {

@@ -40,13 +40,11 @@ export class TokenProbe {
     const tokens = await client.auth.redeemTokens(init.authenticationToken.token)
     // The token has proved itself; a session a failed logout leaves in KSeF cannot be used: its
     // refresh token is forgotten here.
-    await client.sessions
-      .revokeCurrentSession(tokens.refreshToken.token)
-      .catch((error: unknown) =>
-        this.#deps.log.info('probe session not revoked', {
-          companyId: company.id,
-          code: codeOf(error),
-        }),
-      )
+    await client.sessions.revokeCurrentSession(tokens.refreshToken.token).catch((error: unknown) =>
+      this.#deps.log.info('probe session not revoked', {
+        companyId: company.id,
+        code: codeOf(error),
+      }),
+    )
   }
 }

@@ -11,7 +11,6 @@ import type {
   EnrollmentSummary,
 } from '../../shared/domain/ksef-certificates'
 import { AppError } from '../../shared/ipc/errors'
-import { nextPollDelayMs } from '../auth/polling'
 import { checkCertificateForCompany, storeCertificate } from '../credentials/certificate-import'
 import { readCertificate, type CertificateInfo } from '../crypto/certificates'
 import { createCsr } from '../crypto/csr'
@@ -21,14 +20,12 @@ import { emptyFacts, isKsefError, KsefError } from '../ksef/errors'
 import { retryWaits } from '../ksef/http'
 import { enrollmentKeySecret } from '../vault/enrollment-repository'
 import { assertEnrollmentName } from './enrollment-name'
+import { enrollmentPollTimeoutMs, nextEnrollmentPollDelayMs } from './enrollment-polling'
 import { assertCanRequest } from './limits'
 import type { CertificateLifecyclePorts } from './ports'
 import { anySessionToken, signatureSessionToken } from './signature-session'
 
 type Progress = (update: Omit<CertificateProgress, 'companyId' | 'enrollmentId'>) => void
-
-/** KSeF decides within seconds; after this much waiting the enrollment stays for Sprawdź status. */
-const defaultPollTimeoutMs = 10 * 60_000
 
 /** 400, 500 and 550 end an enrollment for good: no certificate will come of it. */
 const isRefused = (enrollment: EnrollmentSummary): boolean =>
@@ -153,6 +150,12 @@ export class CertificateEnrollments {
       ? this.ports.credentials.certificate(company.id, enrollment.certificateId)
       : undefined
     if (retrieved) return { enrollment, certificate: retrieved }
+    if (enrollment.certificateId) {
+      throw new AppError(
+        'CERT_NOT_FOUND',
+        'The certificate of this enrollment was removed from this computer, and its key with it.',
+      )
+    }
     if (isRefused(enrollment)) throw rejected(enrollment)
     const progress = this.#progress(company.id, enrollmentId)
     return this.#claim(enrollmentId, () =>
@@ -190,7 +193,6 @@ export class CertificateEnrollments {
     start: EnrollmentSummary,
     progress: Progress,
   ): Promise<EnrollmentSummary> {
-    const timeoutMs = this.ports.pollTimeoutMs ?? defaultPollTimeoutMs
     let enrollment = start
     // Counted in the waits asked for, not on the clock: the polls end however time is kept.
     let waitedMs = 0
@@ -201,8 +203,8 @@ export class CertificateEnrollments {
         ...(enrollment.status ? { statusCode: enrollment.status.code } : {}),
         ...(enrollment.referenceNumber ? { referenceNumber: enrollment.referenceNumber } : {}),
       })
-      if (!isPending(enrollment) || waitedMs >= timeoutMs) return enrollment
-      const delay = nextPollDelayMs(waitedMs)
+      if (!isPending(enrollment) || waitedMs >= enrollmentPollTimeoutMs) return enrollment
+      const delay = nextEnrollmentPollDelayMs(waitedMs)
       await this.ports.sleep(delay)
       waitedMs += delay
     }

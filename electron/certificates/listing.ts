@@ -74,9 +74,8 @@ export async function certificateListing(
   }
   const stored = ports.credentials.certificates(company.id)
   const enrollments = ports.enrollments.enrollments(company.id)
-  const waiting = enrollments.filter(
-    (e) => e.certificateId === null || !stored.some((c) => c.id === e.certificateId),
-  )
+  // A retrieved enrollment is its certificate's row; once that is removed, KSeF's row is left.
+  const waiting = enrollments.filter((e) => e.certificateId === null)
   const listedFor = (serial: string | null) =>
     serial === null ? undefined : listed.find((c) => sameSerial(serial, c.certificateSerialNumber))
   const known = (serial: string) =>

@@ -29,6 +29,4 @@ export interface CertificateLifecyclePorts {
   events: EventSink
   log: Logger
   sleep: (ms: number) => Promise<void>
-  /** Stop polling an enrollment after this much waiting; it stays pending for Sprawdź status. */
-  pollTimeoutMs?: number
 }

@@ -82,7 +82,7 @@ export interface DataFolderOptions {
 
 /**
  * Opens the data folder, runs the work, and waits for whatever the work left running (a session
- * refreshed in the background) before the process may end.
+ * refreshed, a token's status followed in the background) before the process may end.
  */
 export async function withDataFolder<T>(
   values: OptionValues,
@@ -132,6 +132,9 @@ export async function withDataFolder<T>(
       chooseCompany(await call('companies:list', undefined), identifier, environment)
     return await work({ ctx, folder, call, company })
   } finally {
+    // A token followed from Pending to Active (or Revoking to Revoked) is recorded in the data
+    // folder: the folder is given back only when that has ended.
+    await ctx.ksefTokens.idle()
     await close()
   }
 }

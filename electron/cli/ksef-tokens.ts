@@ -77,18 +77,24 @@ const generate: CliCommand = {
         { path: tokenOut },
       )
     }
-    return withDataFolder(values, io, async ({ call, company }) => {
+    return withDataFolder(values, io, async ({ ctx, call, company }) => {
       const target = await company(choice)
       const generated = await call('tokens:generate', {
         companyId: target.id,
         draft: { permissions, description, makeDefault: values.default === true },
       })
       const { token } = await call('tokens:reveal', { revealTicket: generated.revealTicket })
-      const { stored } = generated
+      // KSeF activates a new token within moments: the token printed is one that logs in.
+      await ctx.ksefTokens.idle()
+      const stored =
+        (await call('tokens:list', { companyId: target.id })).find(
+          (each) => each.id === generated.stored.id,
+        ) ?? generated.stored
       if (tokenOut === undefined) {
         io.stderr(
           `Token generated in KSeF for ${describeCompany(target)} and stored sealed in the data folder ` +
-            `(${stored.masked}). It is printed once, below; KSeF never shows it again.\n`,
+            `(${stored.masked}, KSeF status ${stored.ksefStatus ?? 'Pending'}). It is printed once, ` +
+            'below; KSeF never shows it again.\n',
         )
         return { text: token, json: { stored, token } }
       }
@@ -215,12 +221,18 @@ const revoke: CliCommand = {
   run({ values }, io) {
     const choice = companyChoice(values)
     const referenceNumber = requiredString(values, 'reference')
-    return withDataFolder(values, io, async ({ call, company }) => {
+    return withDataFolder(values, io, async ({ ctx, call, company }) => {
       const target = await company(choice)
       const revoked = await call('tokens:revoke', { companyId: target.id, referenceNumber })
+      // Revoking passes to Revoked within moments; the status said is the one KSeF ends with.
+      await ctx.ksefTokens.idle()
+      const { status } =
+        revoked.status === 'Revoking'
+          ? await call('tokens:status', { companyId: target.id, referenceNumber })
+          : revoked
       return {
         text: [
-          `Token ${referenceNumber} of ${describeCompany(target)} revoked in KSeF: status ${revoked.status}.`,
+          `Token ${referenceNumber} of ${describeCompany(target)} revoked in KSeF: status ${status}.`,
           ...defaultChange(revoked),
         ].join('\n'),
         json: revoked,

@@ -7,10 +7,8 @@ import {
   tokenDescriptionMaxLength,
   tokenDescriptionMinLength,
 } from '../../shared/validation/token-description'
+import { tokenFilterMinLength, tokenFilterTooShort } from '../../shared/validation/token-filter'
 import type { TokenListFilter as KsefTokenQuery } from '../ksef/tokens'
-
-/** KSeF searches descriptions and authors from 3 characters (GET /tokens, minLength 3). */
-const filterMinLength = 3
 
 /** What Generuj token KSeF sends: refused here, before KSeF is asked, when KSeF would refuse it. */
 export function checkedDraft(draft: TokenDraft): {
@@ -51,12 +49,11 @@ export function checkedFilter(filter: TokenListFilter): TokenListFilter {
     author: filter.author.trim(),
   }
   for (const field of ['description', 'author'] as const) {
-    const length = checked[field].length
-    if (length > 0 && length < filterMinLength) {
+    if (tokenFilterTooShort(checked[field])) {
       throw new AppError(
         'TOKEN_FILTER_TOO_SHORT',
-        `To filter by ${field}, type at least ${filterMinLength} characters.`,
-        { field, minLength: filterMinLength },
+        `To filter by ${field}, type at least ${tokenFilterMinLength} characters.`,
+        { field, minLength: tokenFilterMinLength },
       )
     }
   }

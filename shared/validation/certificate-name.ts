@@ -26,9 +26,7 @@ export function checkCertificateName(name: string): 'CERTIFICATE_NAME_RULES' | n
 export const isValidCertificateName = (name: string): boolean => checkCertificateName(name) === null
 
 export type CertificateNameErrorCode =
-  | 'CERT_NAME_TOO_SHORT'
-  | 'CERT_NAME_TOO_LONG'
-  | 'CERT_NAME_CHARACTERS'
+  'CERT_NAME_TOO_SHORT' | 'CERT_NAME_TOO_LONG' | 'CERT_NAME_CHARACTERS'
 
 /** Each rule a name breaks as its own error code, in the order the form shows them. */
 export function certificateNameErrors(name: string): CertificateNameErrorCode[] {

@@ -18,6 +18,8 @@ export interface AppServerOptions {
   port?: number
   /** The simulator's URL: KSeF of every environment is reached there. */
   ksefApiUrl?: string
+  /** How main waits between polls; a test ends the app mid-wait with one that never resolves. */
+  sleep?: (ms: number) => Promise<void>
 }
 
 export interface RunningAppServer {
@@ -39,6 +41,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     fileSaver: downloads,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   })
   const stopRefreshing = keepSessionsAlive(ctx)
   const bridge = await startBridge({

@@ -113,9 +113,9 @@ export function CredentialTable<Row>({
               {columns.map((column) => (
                 <TableCell
                   key={column.id}
-                  padding={column.padding}
+                  padding={column.padding === 'checkbox' ? 'none' : 'normal'}
                   align={column.align}
-                  sx={{ width: column.width, ...hidden(column), ...headCell }}
+                  sx={{ width: column.width, ...hidden(column), ...headCell, ...narrow(column) }}
                 >
                   {column.header}
                 </TableCell>
@@ -139,9 +139,14 @@ export function CredentialTable<Row>({
                   {columns.map((column) => (
                     <TableCell
                       key={column.id}
-                      padding={column.padding}
+                      padding={column.padding === 'checkbox' ? 'none' : 'normal'}
                       align={column.align}
-                      sx={{ ...hidden(column), overflowWrap: 'anywhere', verticalAlign: 'top' }}
+                      sx={{
+                        ...hidden(column),
+                        ...narrow(column),
+                        overflowWrap: 'anywhere',
+                        verticalAlign: 'top',
+                      }}
                     >
                       {column.cell(row)}
                     </TableCell>
@@ -252,6 +257,11 @@ export function DefaultRadio({
 
 const headCell = { fontWeight: 600, lineHeight: 1.3, verticalAlign: 'bottom' } as const
 const flaggedRow = { '& > td': { bgcolor: 'rgba(237, 108, 2, 0.06)' } } as const
+
+/** The Domyślny column: MUI's checkbox padding would pin it at 24 px whatever width it is given. */
+function narrow(column: { padding?: 'checkbox' | 'normal' }) {
+  return column.padding === 'checkbox' ? { px: 0.5, py: 0.5 } : {}
+}
 
 function hidden(column: { hideBelow?: 'md' | 'lg' | 'xl' }) {
   return column.hideBelow ? { display: { xs: 'none', [column.hideBelow]: 'table-cell' } } : {}

@@ -18,19 +18,26 @@ export interface E2eApp {
   close: () => Promise<void>
 }
 
-/** The app over a fresh data folder, opened in headless Chromium through the bridge. */
-export async function openApp(options: Partial<AppServerOptions> = {}): Promise<E2eApp> {
-  const folder = tempFolder('ksef-desk-e2e-')
+export interface OpenAppOptions extends Partial<AppServerOptions> {
+  viewport?: { width: number; height: number }
+}
+
+/**
+ * The app over a fresh data folder, opened in headless Chromium through the bridge. Given a
+ * `dataFolder`, the app opens over that one instead (a restart) and leaves it in place on close.
+ */
+export async function openApp(options: OpenAppOptions = {}): Promise<E2eApp> {
+  const { viewport = { width: 1280, height: 820 }, ...serverOptions } = options
+  const folder = options.dataFolder
+    ? { path: options.dataFolder, remove: () => undefined }
+    : tempFolder('ksef-desk-e2e-')
   const server = await startAppServer({
-    dataFolder: folder.path,
     passphrase: 'e2e passphrase',
-    ...options,
+    ...serverOptions,
+    dataFolder: folder.path,
   })
   const browser = await launchChromium()
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 820 },
-    acceptDownloads: true,
-  })
+  const page = await browser.newPage({ viewport, acceptDownloads: true })
   const pageErrors = watchPageErrors(page)
   await page.goto(server.url)
   return {

@@ -243,6 +243,36 @@ describe('an enrollment KSeF ends without a certificate', () => {
     )
   })
 
+  it('not decided within the wait: returned pending, its key kept for Sprawdź status', async () => {
+    const app = await loggedIn({ enrollmentDelayMs: 60 * 60_000 })
+    const result = await app.call<EnrollmentResult>('certificates:enroll', {
+      companyId: app.companyId,
+      draft: draft(),
+    })
+    expect(result.certificate).toBeNull()
+    expect(result.enrollment).toMatchObject({ status: { code: 100 }, serialNumber: null })
+    expect(await app.secrets.get(enrollmentKeySecret(app.companyId, result.enrollment.id))).toMatch(
+      /PRIVATE KEY/,
+    )
+    expect(app.steps().at(-1)).toMatchObject({ step: 'waiting', statusCode: 100 })
+  })
+
+  it('checked twice at once: the second is told the first is under way', async () => {
+    const app = await loggedIn({ enrollmentDelayMs: 60_000 })
+    const { enrollment } = await app.call<EnrollmentResult>('certificates:enroll', {
+      companyId: app.companyId,
+      draft: draft(),
+      wait: false,
+    })
+    const input = { companyId: app.companyId, enrollmentId: enrollment.id }
+    const [first, second] = await Promise.allSettled([
+      app.call('certificates:enrollmentStatus', input),
+      app.refused('certificates:retrieve', input),
+    ])
+    expect(first.status).toBe('fulfilled')
+    expect(second).toMatchObject({ value: { code: 'CERT_ENROLLMENT_IN_PROGRESS' } })
+  })
+
   it('an unknown enrollment', async () => {
     const app = await loggedIn()
     expect(

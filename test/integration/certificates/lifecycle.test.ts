@@ -228,6 +228,27 @@ describe('the whole life of a KSeF certificate', () => {
   })
 })
 
+describe('a removed company', () => {
+  it('takes its enrollments and their waiting keys with it', async () => {
+    const slow = await simulator(clock, { enrollmentDelayMs: 60_000 })
+    try {
+      const app = await memoryApp(slow, clock)
+      const companyId = app.company.id
+      await logInWithTestCertificate(app, companyId)
+      const { enrollment } = await app.call<EnrollmentResult>('certificates:enroll', {
+        companyId,
+        draft: { name: 'Niedokończony wniosek', kind: 'Authentication' },
+        wait: false,
+      })
+      await app.call('companies:remove', { id: companyId })
+      expect(app.settings.read().enrollments).toEqual([])
+      expect(await app.secrets.get(enrollmentKeySecret(companyId, enrollment.id))).toBeUndefined()
+    } finally {
+      await slow.close()
+    }
+  })
+})
+
 describe('the list of the company, reconciled with KSeF', () => {
   it('shows a certificate enrolled elsewhere as only in KSeF, and enrollments waiting', async () => {
     const app = await memoryApp(sim, clock)

@@ -60,18 +60,18 @@ export function inProcessCli(apiUrl: string, clock: Clock = systemClock): InProc
 }
 
 /**
- * The settings and the sealed secrets of a data folder, byte for byte, but for when the session's
- * access token runs out: a command in a new process refreshes it before its first call to KSeF.
+ * The settings and the sealed secrets of a data folder, byte for byte, but for two times: when the
+ * session's access token runs out (a command in a new process refreshes it before its first call to
+ * KSeF) and when KSeF was last asked about a credential (a refusal may have had to ask).
  */
 export function dataFolderSnapshot(dataDir: string) {
   const secrets = join(dataDir, secretsFileName)
   const settings = settingsFilePath(dataDir)
   const parsed = existsSync(settings)
-    ? (JSON.parse(readFileSync(settings, 'utf8')) as {
-        auth?: { sessions?: { accessTokenValidUntil?: string }[] }
-      })
+    ? (JSON.parse(readFileSync(settings, 'utf8'), (key, value: unknown) =>
+        key === 'accessTokenValidUntil' || key === 'ksefCheckedAt' ? undefined : value,
+      ) as unknown)
     : null
-  for (const session of parsed?.auth?.sessions ?? []) delete session.accessTokenValidUntil
   return {
     settings: parsed,
     secrets: existsSync(secrets) ? readFileSync(secrets).toString('base64') : null,

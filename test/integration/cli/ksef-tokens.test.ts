@@ -157,11 +157,6 @@ describe('ksef-desk tokens against the simulator', () => {
     expect(written.stdout).not.toContain(token.split('|')[2])
     expect(written.stdout).toMatch(/^ {2}Default: +no$/m)
 
-    // The token is Active in KSeF and logs in; the default is the first one.
-    expect((await cli(['logout', '--company', nip])).status).toBe(0)
-    const login = await cli(['login', '--company', nip, '--method', 'token'])
-    expect(login.stdout).toMatch(/^Logged in: .* with a KSeF token\.\n/)
-
     await expectNothingChanged(folder.dataDir, async () => {
       const again = await cli([
         'tokens',
@@ -185,6 +180,12 @@ describe('ksef-desk tokens against the simulator', () => {
       'Token do pliku',
       'Token z wiersza poleceń',
     ])
+
+    // Both are Active in KSeF by the time they are shown; the default (the first) logs in.
+    expect((await storedTokens(folder, nip)).map((t) => t.ksefStatus)).toEqual(['Active', 'Active'])
+    expect((await cli(['logout', '--company', nip])).status).toBe(0)
+    const login = await cli(['login', '--company', nip, '--method', 'token'])
+    expect(login.stdout).toMatch(/^Logged in: .* with a KSeF token\.\n/)
   })
 
   it('refuses to generate: description length, permissions, no session; nothing stored', async () => {

@@ -216,6 +216,12 @@ describe('GET /tokens', () => {
   })
 
   test('who sees what: CredentialsManage all; others their own; a token session only itself', async () => {
+    // A token logs in only while its author holds a permission in the context.
+    sim.seed.grantPermission({
+      context,
+      subject: { type: 'Nip', value: OTHER_NIP },
+      permissions: ['InvoiceRead'],
+    })
     const mine = sim.seed.createToken({
       context,
       permissions: ['InvoiceRead'],

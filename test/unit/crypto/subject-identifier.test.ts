@@ -5,7 +5,11 @@ import {
   type NameAttribute,
 } from '../../../electron/crypto/certificates'
 
-const serialNumber = (value: string): NameAttribute => ({ oid: '2.5.4.5', name: 'serialNumber', value })
+const serialNumber = (value: string): NameAttribute => ({
+  oid: '2.5.4.5',
+  name: 'serialNumber',
+  value,
+})
 const organizationIdentifier = (value: string): NameAttribute => ({
   oid: '2.5.4.97',
   name: 'organizationIdentifier',
@@ -14,10 +18,22 @@ const organizationIdentifier = (value: string): NameAttribute => ({
 
 describe('subjectIdentifier: the NIP or PESEL a subject names, matched whole', () => {
   it.each([
-    [serialNumber('TINPL-5265877635'), { type: 'Nip', value: '5265877635', attribute: 'serialNumber' }],
-    [serialNumber('NIP-5265877635'), { type: 'Nip', value: '5265877635', attribute: 'serialNumber' }],
-    [serialNumber('PNOPL-90010112349'), { type: 'Pesel', value: '90010112349', attribute: 'serialNumber' }],
-    [serialNumber('PESEL-90010112349'), { type: 'Pesel', value: '90010112349', attribute: 'serialNumber' }],
+    [
+      serialNumber('TINPL-5265877635'),
+      { type: 'Nip', value: '5265877635', attribute: 'serialNumber' },
+    ],
+    [
+      serialNumber('NIP-5265877635'),
+      { type: 'Nip', value: '5265877635', attribute: 'serialNumber' },
+    ],
+    [
+      serialNumber('PNOPL-90010112349'),
+      { type: 'Pesel', value: '90010112349', attribute: 'serialNumber' },
+    ],
+    [
+      serialNumber('PESEL-90010112349'),
+      { type: 'Pesel', value: '90010112349', attribute: 'serialNumber' },
+    ],
     [
       organizationIdentifier('VATPL-5265877635'),
       { type: 'Nip', value: '5265877635', attribute: 'organizationIdentifier' },
@@ -55,7 +71,10 @@ describe('subjectIdentifier: the NIP or PESEL a subject names, matched whole', (
 
   it('prefers the person’s serialNumber to an organizationIdentifier, as KSeF does', () => {
     expect(
-      subjectIdentifier([organizationIdentifier('VATPL-7762811692'), serialNumber('TINPL-5265877635')]),
+      subjectIdentifier([
+        organizationIdentifier('VATPL-7762811692'),
+        serialNumber('TINPL-5265877635'),
+      ]),
     ).toMatchObject({ value: '5265877635', attribute: 'serialNumber' })
   })
 })

@@ -47,6 +47,30 @@ describe('KSeF codes', () => {
     }
   })
 
+  it('names every cause of 21115, not only another environment', () => {
+    const { en, pl } = explainKsefCode('exception', 21115)
+    for (const cause of [
+      /another environment/,
+      /self-signed certificate outside the Test environment/,
+      /missing a required attribute/,
+      /weak key/,
+      /issuer not on the trusted list/,
+      /revoked, blocked or expired/,
+    ]) {
+      expect(en.explanation).toMatch(cause)
+    }
+    for (const cause of [
+      /innego środowiska/,
+      /samopodpisany poza środowiskiem testowym/,
+      /brakuje wymaganego atrybutu/,
+      /zbyt słaby klucz/,
+      /wystawca spoza listy zaufanych/,
+      /unieważniony, zablokowany lub wygasły/,
+    ]) {
+      expect(pl.explanation).toMatch(cause)
+    }
+  })
+
   it('says what the accountant needs for the common failures', () => {
     expect(explainKsefCode('exception', 21115).en.explanation).toMatch(/another environment/)
     expect(explainKsefCode('exception', 21115).pl.explanation).toMatch(/innego środowiska/)

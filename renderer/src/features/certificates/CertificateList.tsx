@@ -34,12 +34,13 @@ import { useApp } from '../../store/app'
 import { useCertificates, useCompanyCertificates } from '../../store/certificates'
 import type { CertificateDialog } from './CertificatesTab'
 import { CertificateStatusChip, LocationChip } from './CertificateStatus'
+import { said, type TabMessage } from './tab-message'
 
 interface Props {
   company: Company
   session: SessionSummary | null
   onOpen: (dialog: CertificateDialog) => void
-  onDone: (message: string) => void
+  onDone: (message: TabMessage) => void
   onFailed: (error: unknown) => void
 }
 
@@ -87,7 +88,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
             attempt(async () => {
               const result = await retrieve(company.id, row.id, enrollmentId)
               onDone(
-                t(
+                said(
                   result.certificate?.isDefault
                     ? 'certificates.retrievedDefault'
                     : 'certificates.retrieved',
@@ -151,9 +152,13 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
   const columns: CredentialColumn<CertificateRow>[] = [
     {
       id: 'default',
-      header: t('certificates.default'),
+      header: (
+        <Typography variant="caption" sx={{ fontWeight: 600 }}>
+          {t('certificates.default')}
+        </Typography>
+      ),
       padding: 'checkbox',
-      width: 76,
+      width: 68,
       align: 'center',
       cell: (row) =>
         certificateActions(row).includes('makeDefault') && row.certificate ? (
@@ -185,7 +190,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     {
       id: 'status',
       header: t('certificates.status'),
-      width: 128,
+      width: 124,
       cell: (row) => (
         <>
           <CertificateStatusChip row={row} />
@@ -213,7 +218,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     {
       id: 'validity',
       header: t('certificates.validity'),
-      width: 124,
+      width: 140,
       cell: (row) =>
         row.validFrom || row.validTo ? (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>

@@ -53,7 +53,7 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
             label={`${code} · ${explained.title}`}
             data-testid="certificate-status"
             data-code={code}
-            sx={{ maxWidth: '100%' }}
+            sx={wrapping}
           />
           {code >= 400 && (
             <Typography
@@ -76,6 +76,7 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
         size="small"
         color={statusColors[row.ksefStatus]}
         label={t(`certificates.statuses.${row.ksefStatus}`)}
+        sx={wrapping}
         data-testid="certificate-status"
         data-status={row.ksefStatus}
       />
@@ -84,6 +85,7 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
   return (
     <Chip
       size="small"
+      sx={wrapping}
       variant="outlined"
       label={t(checked ? 'certificates.statuses.notInKsef' : 'certificates.statuses.unchecked')}
       data-testid="certificate-status"
@@ -120,3 +122,11 @@ export function LocationChip({ row }: { row: CertificateRow }) {
     </Tooltip>
   )
 }
+
+/** Chips in narrow cells wrap their words instead of cutting them off. */
+const wrapping = {
+  maxWidth: '100%',
+  height: 'auto',
+  minHeight: 24,
+  '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 },
+} as const

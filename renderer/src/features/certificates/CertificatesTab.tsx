@@ -22,6 +22,7 @@ import { PublicKeysPanel } from './PublicKeysPanel'
 import { RemoveCertificateDialog } from './RemoveCertificateDialog'
 import { RenewDialog } from './RenewDialog'
 import { RevokeDialog } from './RevokeDialog'
+import { said, type TabMessage } from './tab-message'
 
 /** The dialog open over the tab, with the row it is about. */
 export type CertificateDialog =
@@ -43,7 +44,7 @@ export function CertificatesTab({ company }: { company: Company }) {
   const authCompany = useAuth((state) => state.companyId)
   const [dialog, setDialog] = useState<CertificateDialog>()
   const [publicKeys, setPublicKeys] = useState(false)
-  const [message, setMessage] = useState<string>()
+  const [message, setMessage] = useState<TabMessage>()
   const [failure, setFailure] = useState<unknown>()
   const [creating, setCreating] = useState(false)
 
@@ -56,7 +57,7 @@ export function CertificatesTab({ company }: { company: Company }) {
   }, [company.id, loggedIn, load])
 
   const close = () => setDialog(undefined)
-  const told = (text: string) => {
+  const told = (text: TabMessage) => {
     setFailure(undefined)
     setMessage(text)
   }
@@ -69,7 +70,7 @@ export function CertificatesTab({ company }: { company: Company }) {
     setCreating(true)
     try {
       const stored = await createTest(company.id)
-      told(t('certificates.created', { name: stored.name }))
+      told(said('certificates.created', { name: stored.name }))
     } catch (error) {
       failed(error)
     } finally {
@@ -126,7 +127,7 @@ export function CertificatesTab({ company }: { company: Company }) {
           onClose={() => setMessage(undefined)}
           data-testid="certificates-info"
         >
-          {message}
+          {t(message.key, message.values)}
         </Alert>
       )}
       {failure !== undefined && <ErrorAlert error={failure} testId="certificates-error" />}

@@ -25,12 +25,13 @@ import { LimitsPanel } from './LimitsPanel'
 import { SignatureSessionNotice } from './SignatureSessionNotice'
 import { useEnrollmentLimits } from './useEnrollmentLimits'
 import type { EnrollmentResult } from '../../../../shared/domain/ksef-certificates'
+import { said, type TabMessage } from './tab-message'
 
 interface Props {
   company: Company
   session: SessionSummary | null
   onClose: () => void
-  onDone: (message: string) => void
+  onDone: (message: TabMessage) => void
 }
 
 /** Wniosek o certyfikat: limits first, the name by KSeF's rules, type, key, optional start. */
@@ -66,7 +67,7 @@ export function EnrollmentDialog({ company, session, onClose, onDone }: Props) {
     })
     if (result.certificate) {
       onDone(
-        t(result.certificate.isDefault ? 'certificates.enrolledDefault' : 'certificates.enrolled', {
+        said(result.certificate.isDefault ? 'certificates.enrolledDefault' : 'certificates.enrolled', {
           name: result.certificate.name,
           serial: result.certificate.serialNumber,
         }),

@@ -25,6 +25,7 @@ import {
 } from '../../../../shared/validation/export-password'
 import { FormDialog } from '../../components/FormDialog'
 import { useCertificates } from '../../store/certificates'
+import type { TabMessage } from './tab-message'
 
 const rules = Object.keys(exportPasswordRuleCodes) as ExportPasswordRule[]
 
@@ -32,7 +33,7 @@ interface Props {
   companyId: string
   row: CertificateRow
   onClose: () => void
-  onDone: (message: string) => void
+  onDone: (message: TabMessage) => void
 }
 
 /**

@@ -6,12 +6,13 @@ import type { Company } from '../../../../shared/domain/company'
 import type { CertificateRow } from '../../../../shared/domain/ksef-certificates'
 import { FormDialog } from '../../components/FormDialog'
 import { useCertificates, useCompanyCertificates } from '../../store/certificates'
+import { said, type TabMessage } from './tab-message'
 
 interface Props {
   company: Company
   row: CertificateRow
   onClose: () => void
-  onDone: (message: string) => void
+  onDone: (message: TabMessage) => void
 }
 
 /** Usuń z tego komputera: says when it is the default and which certificate takes its place. */
@@ -32,7 +33,7 @@ export function RemoveCertificateDialog({ company, row, onClose, onDone }: Props
       onSubmit={async () => {
         if (!certificate) return
         await remove(company.id, row.id, certificate.id)
-        onDone(t('certificates.removed', { name: row.name }))
+        onDone(said('certificates.removed', { name: row.name }))
       }}
       onClose={onClose}
       canSubmit={certificate !== null}

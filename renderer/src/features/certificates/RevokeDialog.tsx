@@ -17,6 +17,7 @@ import {
 import { FormDialog } from '../../components/FormDialog'
 import { useCertificates } from '../../store/certificates'
 import { SignatureSessionNotice } from './SignatureSessionNotice'
+import { said, type TabMessage } from './tab-message'
 
 interface Props {
   company: Company
@@ -25,7 +26,7 @@ interface Props {
   /** After Odnów: the old certificate is offered for revocation as Superseded. */
   superseded: boolean
   onClose: () => void
-  onDone: (message: string) => void
+  onDone: (message: TabMessage) => void
 }
 
 /** Unieważnij: the reason, confirmed; says when it is the default or logged the session in. */
@@ -47,7 +48,7 @@ export function RevokeDialog({ company, row, session, superseded, onClose, onDon
       submitColor="error"
       onSubmit={async () => {
         await revoke(company.id, row.id, serialNumber, reason)
-        onDone(t('certificates.revoke.done', { name: row.name, serial: serialNumber }))
+        onDone(said('certificates.revoke.done', { name: row.name, serial: serialNumber }))
       }}
       onClose={onClose}
       canSubmit={serialNumber !== '' && enrollmentSession(session) === 'signature'}

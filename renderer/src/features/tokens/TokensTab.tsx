@@ -78,7 +78,8 @@ export function TokensTab({ company }: { company: Company }) {
       id: 'default',
       header: t('tokens.default'),
       padding: 'checkbox',
-      width: 76,
+      width: 92,
+      align: 'center',
       cell: (token) => (
         <DefaultRadio
           checked={token.isDefault}
@@ -190,7 +191,8 @@ export function TokensTab({ company }: { company: Company }) {
             label: t('tokens.check'),
             icon: <FactCheckOutlinedIcon fontSize="small" />,
             onClick: () => attempt(check(company.id, token.id)),
-            disabled: checking[token.id] === true || tokensOff,
+            disabled:
+              checking[token.id] === true || tokensOff || tokenStatusBarsLogin(token.ksefStatus),
             inline: true,
             testId: 'token-check',
           },
