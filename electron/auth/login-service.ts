@@ -1,24 +1,22 @@
-import type { ActiveSession, AuthState, LoginMethod } from '../../shared/domain/auth'
-import type { Company } from '../../shared/domain/company'
+import type { ActiveSession, AuthState } from '../../shared/domain/auth'
 import type { FilePayload } from '../../shared/domain/credentials'
 import { AppError } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
-import { retryWaits } from '../ksef/http'
 import type { Logger } from '../log'
-import type { AuthRepository, StoredOperation } from '../vault/auth-repository'
+import type { AuthRepository } from '../vault/auth-repository'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
 import type { CredentialRepository } from '../vault/credential-repository'
 import type { PreferencesRepository } from '../vault/preferences-repository'
 import type { SecretStore } from '../vault/secret-store'
-import { AuthOperations, type LoginProgress } from './auth-operations'
+import { AuthOperations } from './auth-operations'
 import { AuthStateProjection } from './auth-state'
 import { CompanyActivity } from './company-activity'
 import { companyOf } from './company-lookup'
-import { codeOf, ksefStatusOf } from './failures'
 import type { KsefClients } from './ksef-clients'
 import { LoginCredentials } from './login-credentials'
+import { LoginRuns } from './login-runs'
 import { PublicKeyCache } from './public-key-cache'
 import { RemoteSessions } from './remote-sessions'
 import { SessionKeeper } from './session-keeper'
@@ -46,11 +44,10 @@ export interface LoginServiceDeps {
 }
 
 /**
- * Tab Ogólne: logging companies in to KSeF and keeping them logged in. Composes the parts — the
- * ways in, the list of operations, the session keeper, the context's sessions, the state the
- * page shows — and runs each login as the company's one exclusive run, with its progress pushed
- * to the page. Authentication and refresh tokens are sealed, access tokens stay in memory; none
- * ever leaves main.
+ * Tab Ogólne: logging companies in to KSeF and keeping them logged in, composed of its parts —
+ * the ways in, the list of operations, the session keeper, the context's sessions, the state the
+ * page shows, how a login runs, Sprawdź token. Authentication and refresh tokens are sealed,
+ * access tokens stay in memory; none ever leaves main.
  */
 export class LoginService {
   readonly #deps: LoginServiceDeps
@@ -61,6 +58,7 @@ export class LoginService {
   readonly #waysIn: WaysIn
   readonly #remote: RemoteSessions
   readonly #probe: TokenProbe
+  readonly #runs: LoginRuns
 
   constructor(deps: LoginServiceDeps) {
     this.#deps = deps
@@ -110,6 +108,14 @@ export class LoginService {
       pollTimeoutMs,
       log,
     })
+    this.#runs = new LoginRuns({
+      companies,
+      activity: this.#activity,
+      operations: this.#operations,
+      states: this.#states,
+      events: deps.events,
+      log,
+    })
   }
 
   state(companyId: string): AuthState {
@@ -125,7 +131,7 @@ export class LoginService {
 
   /** Zaloguj certyfikatem KSeF: the default Authentication certificate signs the request here. */
   loginWithCertificate(companyId: string): Promise<AuthState> {
-    return this.#exclusive(companyId, 'certificate', async (company, progress) => {
+    return this.#runs.exclusive(companyId, 'certificate', async (company, progress) => {
       const init = await this.#waysIn.certificate(company, (step) => progress({ step }))
       const operation = await this.#operations.record(company, 'certificate', init)
       await this.#operations.complete(company, operation, progress)
@@ -134,7 +140,7 @@ export class LoginService {
 
   /** Zaloguj tokenem KSeF: the default token, encrypted with MF's public key. */
   loginWithToken(companyId: string): Promise<AuthState> {
-    return this.#exclusive(companyId, 'token', async (company, progress) => {
+    return this.#runs.exclusive(companyId, 'token', async (company, progress) => {
       const init = await this.#waysIn.token(company, undefined, (step) => progress({ step }))
       const operation = await this.#operations.record(company, 'token', init)
       await this.#operations.complete(company, operation, progress)
@@ -164,7 +170,7 @@ export class LoginService {
     const company = companyOf(this.#deps.companies, companyId)
     const init = await this.#waysIn.signedRequest(company, file)
     const operation = await this.#operations.record(company, 'signedRequest', init)
-    if (this.#deps.auth.autoMode(companyId)) this.#inBackground(company, operation)
+    if (this.#deps.auth.autoMode(companyId)) this.#runs.inBackground(company, operation)
     return this.#states.changed(companyId)
   }
 
@@ -186,7 +192,7 @@ export class LoginService {
    */
   completeOperation(companyId: string, referenceNumber: string): Promise<AuthState> {
     const operation = this.#operations.find(companyId, referenceNumber)
-    return this.#exclusive(companyId, operation.method, (company, progress) =>
+    return this.#runs.exclusive(companyId, operation.method, (company, progress) =>
       this.#operations.complete(
         company,
         this.#operations.find(companyId, referenceNumber),
@@ -201,7 +207,7 @@ export class LoginService {
     this.#deps.auth.setAutoMode(companyId, enabled)
     if (enabled) {
       const pending = this.#operations.awaitingRedeem(companyId)
-      if (pending) this.#inBackground(company, pending)
+      if (pending) this.#runs.inBackground(company, pending)
     }
     return this.#states.changed(companyId)
   }
@@ -251,72 +257,5 @@ export class LoginService {
     }
     this.#sessions.forget(companyId)
     this.#deps.auth.removeCompany(companyId)
-  }
-
-  /** A login as the company's one exclusive run: progress pushed, 429 waits shown, the end logged. */
-  async #exclusive(
-    companyId: string,
-    method: LoginMethod,
-    work: (company: Company, progress: LoginProgress) => Promise<void>,
-  ): Promise<AuthState> {
-    const company = companyOf(this.#deps.companies, companyId)
-    const progress: LoginProgress = (update) =>
-      this.#deps.events.emit('auth:progress', { companyId, method, ...update })
-    return this.#activity.exclusive(
-      companyId,
-      new AppError('AUTH_IN_PROGRESS', 'A login of this company is already under way.'),
-      async () => {
-        try {
-          await retryWaits.run(
-            (wait) => progress({ step: 'rateLimited', waitSeconds: Math.ceil(wait.ms / 1000) }),
-            () => work(company, progress),
-          )
-          this.#deps.log.info('logged in', { companyId, method })
-          return this.#states.changed(companyId)
-        } catch (error) {
-          progress({
-            step: 'failed',
-            ...(ksefStatusOf(error) ? { statusCode: ksefStatusOf(error) } : {}),
-          })
-          this.#deps.log.error('login failed', { companyId, method, code: codeOf(error) })
-          this.#states.changed(companyId)
-          throw error
-        }
-      },
-    )
-  }
-
-  /** Automatic mode carries an operation to a session with nobody awaiting it. */
-  #inBackground(company: Company, operation: StoredOperation): void {
-    // Already being checked or redeemed (a click, or automatic mode switched on twice).
-    if (this.#operations.isClaimed(operation.referenceNumber)) return
-    const progress: LoginProgress = (update) =>
-      this.#deps.events.emit('auth:progress', {
-        companyId: company.id,
-        method: operation.method,
-        ...update,
-      })
-    const work = retryWaits
-      .run(
-        (wait) => progress({ step: 'rateLimited', waitSeconds: Math.ceil(wait.ms / 1000) }),
-        () => this.#operations.complete(company, operation, progress),
-      )
-      .then(
-        () => {
-          this.#deps.log.info('logged in', { companyId: company.id, method: operation.method })
-        },
-        (error: unknown) => {
-          progress({
-            step: 'failed',
-            ...(ksefStatusOf(error) ? { statusCode: ksefStatusOf(error) } : {}),
-          })
-          this.#deps.log.error('automatic completion failed', {
-            companyId: company.id,
-            code: codeOf(error),
-          })
-        },
-      )
-      .finally(() => this.#states.changed(company.id))
-    this.#activity.track(company.id, work)
   }
 }

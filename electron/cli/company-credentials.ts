@@ -125,7 +125,7 @@ const certificatesTest: CliCommand = {
 
 const certificatesList: CliCommand = {
   path: ['certificates', 'list'],
-  summary: "a company's certificates and enrollments: KSeF status, where each lives (never a key)",
+  summary: "a company's certificates and enrollments here: KSeF status, where each lives",
   usage: `${companyUsage} ${dataFolderUsage}`,
   help:
     'What this computer holds for the company: certificates with their keys, enrollments not\n' +

@@ -41,7 +41,7 @@ import { lines } from './summaries'
 
 const enroll: CliCommand = {
   path: ['certificates', 'enroll'],
-  summary: 'ask KSeF for a certificate (Wniosek o certyfikat); waits, retrieves and stores it',
+  summary: 'ask KSeF for a certificate (Wniosek o certyfikat), retrieve and store it',
   usage:
     `${companyUsage} --name NAME --type authentication|offline [--key ec|rsa]\n` +
     `    [--valid-from ISO] [--default] [--no-wait] ${dataFolderUsage}`,
@@ -141,7 +141,7 @@ const status: CliCommand = {
 
 const retrieve: CliCommand = {
   path: ['certificates', 'retrieve'],
-  summary: 'retrieve an issued certificate and store it with its key (Pobierz certyfikat)',
+  summary: 'retrieve an issued certificate, stored with its key (Pobierz certyfikat)',
   usage: `${companyUsage} --reference REF ${dataFolderUsage}`,
   help:
     "--reference: the enrollment's reference number. KSeF must have issued the certificate (status\n" +

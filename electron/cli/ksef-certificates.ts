@@ -47,8 +47,7 @@ import { lines } from './summaries'
 
 const publicKeys: CliCommand = {
   path: ['public-keys'],
-  summary:
-    'the MF public-key certificates of an environment (Pobierz certyfikaty klucza publicznego)',
+  summary: 'the MF public-key certificates of an environment (for tokens and session keys)',
   usage: `--env test|demo|prod [--refresh] ${dataFolderUsage}`,
   help:
     'GET /security/public-key-certificates: the keys KSeF tokens (KsefTokenEncryption) and session\n' +
@@ -136,7 +135,7 @@ function limitsText(found: CertificateLimits): string {
 
 const ksefList: CliCommand = {
   path: ['certificates', 'ksef'],
-  summary: "the company's certificates as KSeF lists them, reconciled with this computer",
+  summary: "the company's certificates in KSeF, reconciled with this computer",
   usage:
     `${companyUsage} [--status active|blocked|revoked|expired] [--type authentication|offline]\n` +
     `    ${dataFolderUsage}`,
@@ -227,7 +226,7 @@ const revoke: CliCommand = {
 
 const exportCertificate: CliCommand = {
   path: ['certificates', 'export'],
-  summary: 'write a stored certificate and its key to files (Eksportuj): .crt + .key, or .p12',
+  summary: 'a certificate and its key to files: .crt + .key, or .p12 (Eksportuj)',
   usage:
     `${companyUsage} --serial S --out DIR [--format pem|p12]\n` +
     `    (--password-file F | --password P) ${dataFolderUsage}`,

@@ -34,7 +34,16 @@ import {
 } from './options'
 import { lines } from './summaries'
 
-const permissionNames = TokenPermission.options.map(optionValueName).join(', ')
+/** The permission names, four a line, for the help. */
+const permissionNames = [0, 4]
+  .map(
+    (start) =>
+      `  ${TokenPermission.options
+        .slice(start, start + 4)
+        .map(optionValueName)
+        .join(', ')}`,
+  )
+  .join(',\n')
 
 const generate: CliCommand = {
   path: ['tokens', 'generate'],
@@ -43,16 +52,16 @@ const generate: CliCommand = {
     `${companyUsage} --permissions P[,P…] --description TEXT [--default]\n` +
     `    [--token-out FILE] ${dataFolderUsage}`,
   help:
-    `--permissions: what the token may do, comma-separated: ${permissionNames}\n` +
+    `--permissions: what the token may do, comma-separated, of:\n${permissionNames}\n` +
     '(invoice-read,invoice-write reads and sends invoices). The session must hold them itself.\n' +
     "--description: 5–256 characters, shown in KSeF's list. Needs the company's session.\n" +
     '\n' +
-    "KSeF returns the token once. It is sealed in the data folder as the company's token before it is\n" +
-    'shown, then printed once on stdout (alone on its line; what it is goes to stderr), or with\n' +
-    '--token-out written to FILE (readable by you only; an existing file is never replaced) and\n' +
-    'nothing secret printed. --default makes it the token "login --method token" uses. --json prints\n' +
-    '{ stored, token } or, with --token-out, { stored, tokenFile }. KSeF accepts tokens until\n' +
-    '31 December 2026 (see settings set tokens-after-2026).\n\n' +
+    "KSeF returns the token once. It is sealed in the data folder as the company's token first; once\n" +
+    'KSeF has activated it, it is printed once on stdout, alone on its line (what it is goes to\n' +
+    'stderr) — or, with --token-out, written to FILE (readable by you only; an existing file is never\n' +
+    'replaced) and nothing secret is printed. --default makes it the token "login --method token"\n' +
+    'uses. --json prints { stored, token } or, with --token-out, { stored, tokenFile }. KSeF accepts\n' +
+    'tokens until 31 December 2026 (see settings set tokens-after-2026).\n\n' +
     `${companyHelp}\n\n${dataFolderHelp}`,
   options: {
     ...companyOptions,
@@ -91,11 +100,14 @@ const generate: CliCommand = {
           (each) => each.id === generated.stored.id,
         ) ?? generated.stored
       if (tokenOut === undefined) {
-        io.stderr(
-          `Token generated in KSeF for ${describeCompany(target)} and stored sealed in the data folder ` +
-            `(${stored.masked}, KSeF status ${stored.ksefStatus ?? 'Pending'}). It is printed once, ` +
-            'below; KSeF never shows it again.\n',
-        )
+        // On stderr, so that stdout holds the token alone; --json says it all on stdout.
+        if (values.json !== true) {
+          io.stderr(
+            `Token generated in KSeF for ${describeCompany(target)} and stored sealed in the data folder ` +
+              `(${stored.masked}, KSeF status ${stored.ksefStatus ?? 'Pending'}). It is printed once, ` +
+              'below; KSeF never shows it again.\n',
+          )
+        }
         return { text: token, json: { stored, token } }
       }
       writeToken(io, tokenOut, token, stored)
@@ -254,7 +266,7 @@ function defaultChange(revoked: RevokedToken): string[] {
 
 const check: CliCommand = {
   path: ['tokens', 'check'],
-  summary: 'check that a stored token still logs in (Sprawdź token): a real login and logout',
+  summary: 'a real login and logout with a stored token (Sprawdź token)',
   usage: `${companyUsage} [--reference REF] ${dataFolderUsage}`,
   help:
     "KSeF's Active status is no proof: a token whose author lost permissions stays Active and no\n" +

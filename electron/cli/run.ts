@@ -120,10 +120,11 @@ function overview(commands: readonly CliCommand[]): string {
     'errors as {"error":{code,message}} on stderr. Errors otherwise read "error CODE: message".',
     'Exit status: 0 success, 1 failure, 2 wrong usage.',
     '',
-    'companies, certificates, tokens, login, sessions and logout work on a data folder, as the',
-    'desktop app does: --data-dir DIR or KSEF_DESK_DATA_DIR; its secrets are sealed with the',
-    'passphrase in KSEF_DESK_PASSPHRASE (required); --api-url URL or KSEF_DESK_API_URL reaches KSeF',
-    "at URL instead of the environments' hosts (the simulator). The other commands need none of it.",
+    'companies, certificates, public-keys, tokens, login, sessions, logout and settings work on a',
+    'data folder, as the desktop app does: --data-dir DIR or KSEF_DESK_DATA_DIR; its secrets are',
+    'sealed with the passphrase in KSEF_DESK_PASSPHRASE (required); --api-url URL or KSEF_DESK_API_URL',
+    "reaches KSeF at URL instead of the environments' hosts (the simulator). The other commands need",
+    'none of it.',
     '',
   ].join('\n')
 }

@@ -5,8 +5,11 @@ export const tokenDescriptionMaxLength = 256
 
 export type TokenDescriptionRule = 'tooShort' | 'tooLong'
 
-/** Characters as the user counts them (a Polish letter or an emoji is one). */
-export const tokenDescriptionLength = (description: string): number => [...description].length
+/**
+ * Characters as KSeF counts them: UTF-16 code units, as its .NET validation does. A Polish letter
+ * is one; an emoji outside the basic plane is two, so it is counted so here too.
+ */
+export const tokenDescriptionLength = (description: string): number => description.length
 
 /** The rule a description breaks, or null when KSeF accepts it. */
 export function brokenTokenDescriptionRule(description: string): TokenDescriptionRule | null {

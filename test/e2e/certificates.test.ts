@@ -208,7 +208,9 @@ describe('Certyfikaty, in the browser', () => {
     await form.getByTestId('enroll-form-cancel').click()
     // The limits were read; no enrollment was asked for.
     expect(
-      sim.requests.slice(calls).filter((r) => r.operation.startsWith('POST /certificates')),
+      sim.requests
+        .slice(calls)
+        .filter((r) => r.operation.startsWith('POST /certificates/enrollments')),
     ).toEqual([])
     expect(app.server.ctx.credentials.certificates(companyId())).toHaveLength(1)
   })
@@ -217,11 +219,6 @@ describe('Certyfikaty, in the browser', () => {
     const form = await ui.fillEnrollment('Logowanie KSeF', 'Authentication', 'EC')
     await form.getByTestId('enroll-form-submit').click()
     await expect.poll(() => form.getByTestId('enroll-progress').isVisible()).toBe(true)
-    await expect
-      .poll(() => form.getByTestId('enroll-progress-text').getAttribute('data-step'), {
-        timeout: 15_000,
-      })
-      .toMatch(/waiting|retrieving|done/)
     await screenshot(page, 'certificates-03-enrollment-progress')
     await expect.poll(() => form.count(), { timeout: 20_000 }).toBe(0)
     const certificate = stored('Logowanie KSeF')
@@ -266,6 +263,14 @@ describe('Certyfikaty, in the browser', () => {
       const states = await Promise.all(names.map((n) => rule(n).getAttribute('data-ok')))
       return names.filter((_, i) => states[i] === 'false')
     }
+    expect(await form.getByTestId('export-rules').locator('li').allTextContents()).toEqual([
+      'Hasło musi mieć od 15 do 32 znaków.',
+      'Hasło musi zawierać co najmniej jedną wielką literę (A–Z).',
+      'Hasło musi zawierać co najmniej jedną małą literę (a–z).',
+      'Hasło musi zawierać co najmniej jedną cyfrę (0–9).',
+      'Hasło musi zawierać co najmniej jeden ze znaków !@#$%^&*()-_+=',
+      'Hasło może zawierać tylko litery A–Z i a–z, cyfry oraz znaki !@#$%^&*()-_+= — bez polskich liter, spacji i innych znaków.',
+    ])
     await password.fill('zażółć')
     expect(await broken()).toEqual(['length', 'upper', 'digit', 'special', 'characters'])
     expect(await form.getByTestId('export-form-submit').isDisabled()).toBe(true)
@@ -448,6 +453,10 @@ describe('Certyfikaty, in the browser', () => {
     expect(await row.getByTestId('certificate-location').textContent()).toBe(
       'Na tym komputerze — nieużywany',
     )
+    expect(await page.getByTestId('certificates-notice').textContent()).toBe(
+      'Certyfikat „Logowanie KSeF” jest w KSeF unieważniony, zablokowany lub wygasły; domyślnym certyfikatem typu Uwierzytelnienie w systemie KSeF jest teraz „Spółka Testowa”.',
+    )
+    expect(stored('Spółka Testowa')?.isDefault).toBe(true)
     await screenshot(page, 'certificates-12-revoked')
 
     // The copy imported elsewhere: KSeF refuses it and the user is told why.
@@ -489,14 +498,20 @@ describe('Certyfikaty, in the browser', () => {
     expect(await form.getByTestId('enroll-form-submit').isDisabled()).toBe(true)
     await screenshot(page, 'certificates-14-token-session')
     expect(
-      sim.requests.slice(calls).filter((r) => r.operation.startsWith('POST /certificates')),
+      sim.requests
+        .slice(calls)
+        .filter((r) => r.operation.startsWith('POST /certificates/enrollments')),
     ).toEqual([])
 
     await form.getByTestId('enroll-login-certificate').click()
     await expect
       .poll(() => form.getByTestId('enroll-session-notice').count(), { timeout: 20_000 })
       .toBe(0)
-    expect(await form.getByTestId('enroll-form-submit').isDisabled()).toBe(false)
+    // The limits are read again for the new session before anything can be sent.
+    await expect
+      .poll(() => form.getByTestId('enroll-form-submit').isDisabled(), { timeout: 15_000 })
+      .toBe(false)
+    await screenshot(page, 'certificates-15-logged-in-from-the-form')
     await form.getByTestId('enroll-form-cancel').click()
     expect(app.server.ctx.credentials.certificates(companyId())).toHaveLength(before)
   })
@@ -509,7 +524,7 @@ describe('Certyfikaty, in the browser', () => {
     expect(await form.getByTestId('remove-default').textContent()).toBe(
       'To domyślny certyfikat typu Offline (podpis linku do weryfikacji wystawcy). Żaden inny certyfikat go nie zastąpi: firma nie będzie miała domyślnego certyfikatu tego typu.',
     )
-    await screenshot(page, 'certificates-15-remove-default')
+    await screenshot(page, 'certificates-16-remove-default')
     await form.getByTestId('remove-form-cancel').click()
     expect(stored('Podpis offline')).toBeDefined()
   })
@@ -578,7 +593,7 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
       await expect
         .poll(() => form.getByTestId('enroll-progress-text').textContent(), { timeout: 15_000 })
         .toBe('KSeF przetwarza wniosek (status 100)…')
-      await screenshot(first.page, 'certificates-16-before-restart')
+      await screenshot(first.page, 'certificates-17-before-restart')
       await first.close()
 
       clock.advance(61_000)
@@ -592,7 +607,7 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
       expect(await row.getByTestId('certificate-status').textContent()).toBe(
         '100 · Wniosek przyjęty',
       )
-      await screenshot(second.page, 'certificates-17-after-restart')
+      await screenshot(second.page, 'certificates-18-after-restart')
       await row.getByTestId('certificate-check-status').click()
       await expect
         .poll(() => row.getByTestId('certificate-status').textContent(), { timeout: 15_000 })
@@ -611,7 +626,7 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
       expect(
         await second.server.ctx.secrets.get(certificateKeySecret(companyId, paired?.id ?? '')),
       ).toMatch(/BEGIN PRIVATE KEY/)
-      await screenshot(second.page, 'certificates-18-resumed-and-retrieved')
+      await screenshot(second.page, 'certificates-19-resumed-and-retrieved')
       expect(sim.contractViolations).toEqual([])
       expect(second.pageErrors).toEqual([])
     } finally {
@@ -645,7 +660,7 @@ describe('Certyfikaty, when KSeF allows no more enrollments', () => {
         'Pozostało wniosków: 0 z 0',
       )
       expect(await form.getByTestId('enroll-form-submit').isDisabled()).toBe(true)
-      await screenshot(app.page, 'certificates-19-limits-exhausted')
+      await screenshot(app.page, 'certificates-20-limits-exhausted')
       expect(
         sim.requests
           .slice(calls)

@@ -132,7 +132,7 @@ describe('companies, in the browser', () => {
 
     await page.reload()
     await expect.poll(() => page.getByTestId('add-company').textContent()).toBe('Add company')
-    expect(server.ctx.preferences.get()).toEqual({ language: 'en' })
+    expect(server.ctx.preferences.get()).toEqual({ language: 'en', tokensAfter2026: false })
     await items().filter({ hasText: 'Nowak' }).click()
     await screenshot(page, 'main-screen-en')
 

@@ -60,10 +60,11 @@ describe('credentials, in the browser', () => {
       const issued = tool.issue(testCa, { subject: sealSubject(nip, `Firma ${keyType}`), keyType })
       await importPair(issued.certificate, tool.encryptKey(issued.key, password), password)
       await expect.poll(() => rows().count()).toBe(before + 1)
-      expect(await rows().last().textContent()).toContain(
+      // The list shows the newest certificate first.
+      expect(await rows().first().textContent()).toContain(
         keyType === 'ec' ? 'EC P-256' : 'RSA 2048',
       )
-      expect(await rows().last().textContent()).toContain('KSeF')
+      expect(await rows().first().textContent()).toContain('KSeF')
     },
   )
 

@@ -149,6 +149,9 @@ describe('Tab Tokeny, in the browser', () => {
     steps = pageSteps(page)
   })
   afterAll(async () => {
+    // Tokens still Pending or Revoking are followed in the background: let them settle first.
+    clock.advance(activationMs + 1_000)
+    await app?.server.ctx.ksefTokens.idle()
     await app?.close()
     await sim?.close()
   })
@@ -208,10 +211,17 @@ describe('Tab Tokeny, in the browser', () => {
       'Wystawianie faktur, Przeglądanie faktur',
     )
     expect(await row.getByTestId('token-default').locator('input').isChecked()).toBe(true)
+    await steps.fetchKsefList()
+    const listed = steps.ksefRow('Wysyłka faktur z programu księgowego')
+    expect(await listed.getByTestId('ksef-token-status').textContent()).toBe(
+      'Oczekuje na aktywację',
+    )
+    expect(await listed.getByTestId('ksef-token-held').count()).toBe(1)
     await screenshot(page, 'tokens-04-masked-pending')
 
     clock.advance(activationMs + 1_000)
     await expect.poll(() => row.getByTestId('token-status').textContent()).toBe('Aktywny')
+    await expect.poll(() => listed.getByTestId('ksef-token-status').textContent()).toBe('Aktywny')
     await screenshot(page, 'tokens-05-active-default')
 
     await steps.logout()
@@ -709,6 +719,9 @@ describe('the end of tokens, on the app clock', () => {
     steps = pageSteps(page)
   })
   afterAll(async () => {
+    // Tokens still Pending or Revoking are followed in the background: let them settle first.
+    clock.advance(activationMs + 1_000)
+    await app?.server.ctx.ksefTokens.idle()
     await app?.close()
     await sim?.close()
   })

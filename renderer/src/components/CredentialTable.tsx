@@ -1,6 +1,7 @@
 import MoreVertIcon from '@mui/icons-material/MoreVert'
 import Box from '@mui/material/Box'
 import IconButton from '@mui/material/IconButton'
+import LinearProgress from '@mui/material/LinearProgress'
 import ListItemIcon from '@mui/material/ListItemIcon'
 import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
@@ -55,6 +56,8 @@ export interface CredentialTableProps<Row> {
   actions?: (row: Row) => CredentialAction[]
   /** Shown instead of the table when there are no rows. */
   empty: string
+  /** The rows are not read yet: a progress bar instead of `empty`. */
+  loading?: boolean
   /** Rows to notice (revoked, expired, failed): tinted. */
   flagged?: (row: Row) => boolean
   testIds: { table: string; row: string; empty: string }
@@ -72,6 +75,7 @@ export function CredentialTable<Row>({
   columns,
   actions,
   empty,
+  loading = false,
   flagged,
   testIds,
 }: CredentialTableProps<Row>) {
@@ -98,7 +102,9 @@ export function CredentialTable<Row>({
         </Typography>
         {toolbar}
       </Stack>
-      {rows.length === 0 ? (
+      {rows.length === 0 && loading ? (
+        <LinearProgress sx={{ m: 2 }} />
+      ) : rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 2 }} data-testid={testIds.empty}>
           {empty}
         </Typography>
@@ -144,7 +150,7 @@ export function CredentialTable<Row>({
                       sx={{
                         ...hidden(column),
                         ...narrow(column),
-                        overflowWrap: 'anywhere',
+                        overflowWrap: 'break-word',
                         verticalAlign: 'top',
                       }}
                     >
@@ -260,7 +266,7 @@ const flaggedRow = { '& > td': { bgcolor: 'rgba(237, 108, 2, 0.06)' } } as const
 
 /** The Domyślny column: MUI's checkbox padding would pin it at 24 px whatever width it is given. */
 function narrow(column: { padding?: 'checkbox' | 'normal' }) {
-  return column.padding === 'checkbox' ? { px: 0.5, py: 0.5 } : {}
+  return column.padding === 'checkbox' ? { px: 0.5, py: 0.5 } : { px: 1.5 }
 }
 
 function hidden(column: { hideBelow?: 'md' | 'lg' | 'xl' }) {

@@ -1,26 +1,21 @@
 import { create } from 'zustand'
-import type { ChannelInput } from '../../../shared/ipc/contract'
-import type { CertificateSummary, TokenSummary } from '../../../shared/domain/credentials'
+import type { TokenSummary } from '../../../shared/domain/credentials'
 import { api } from '../api'
 import { useCompanies } from './companies'
 
-type ImportInput = Omit<ChannelInput<'certificates:import'>, 'companyId'>
-
 interface CredentialsState {
   companyId: string | undefined
-  certificates: CertificateSummary[]
   tokens: TokenSummary[]
   load: (companyId: string) => Promise<void>
-  importCertificate: (input: ImportInput) => Promise<CertificateSummary>
-  createTestCertificate: () => Promise<CertificateSummary>
-  setDefaultCertificate: (certificateId: string) => Promise<void>
-  removeCertificate: (certificateId: string) => Promise<void>
   addToken: (token: string, description: string, makeDefault: boolean) => Promise<TokenSummary>
   setDefaultToken: (tokenId: string) => Promise<void>
   removeToken: (tokenId: string) => Promise<void>
 }
 
-/** The selected company's stored certificates and tokens (summaries only), as main reports them. */
+/**
+ * The selected company's stored tokens (summaries only), as main reports them. Its certificates
+ * are in store/certificates.ts, reconciled with KSeF.
+ */
 export const useCredentials = create<CredentialsState>((set, get) => {
   const company = (): string => {
     const id = get().companyId
@@ -28,51 +23,19 @@ export const useCredentials = create<CredentialsState>((set, get) => {
     return id
   }
   const reload = async (companyId: string) => {
-    const [certificates, tokens] = await Promise.all([
-      api.invoke('certificates:list', { companyId }),
-      api.invoke('tokens:list', { companyId }),
-    ])
+    const tokens = await api.invoke('tokens:list', { companyId })
     // A slow answer for a company the user has left must not land in another company's tabs.
-    if (get().companyId === companyId) set({ certificates, tokens })
+    if (get().companyId === companyId) set({ tokens })
     await useCompanies.getState().loadOverview()
   }
 
   return {
     companyId: undefined,
-    certificates: [],
     tokens: [],
 
     async load(companyId) {
-      set({ companyId, certificates: [], tokens: [] })
+      set({ companyId, tokens: [] })
       await reload(companyId)
-    },
-
-    async importCertificate(input) {
-      const companyId = company()
-      const stored = await api.invoke('certificates:import', { companyId, ...input })
-      await reload(companyId)
-      return stored
-    },
-
-    async createTestCertificate() {
-      const companyId = company()
-      const stored = await api.invoke('certificates:createTest', { companyId })
-      await reload(companyId)
-      return stored
-    },
-
-    async setDefaultCertificate(certificateId) {
-      const companyId = company()
-      set({
-        certificates: await api.invoke('certificates:setDefault', { companyId, certificateId }),
-      })
-      await useCompanies.getState().loadOverview()
-    },
-
-    async removeCertificate(certificateId) {
-      const companyId = company()
-      set({ certificates: await api.invoke('certificates:remove', { companyId, certificateId }) })
-      await useCompanies.getState().loadOverview()
     },
 
     async addToken(token, description, makeDefault) {

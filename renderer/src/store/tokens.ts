@@ -113,19 +113,20 @@ export const useTokens = create<TokensStore>((set, get) => {
           error: undefined,
         },
       })
+      // A newer Filtruj replaces this listing: its answer must not land there.
+      const current = () => listingOf(companyId)?.filter === filter
       try {
         const page = await readPage(companyId, null)
-        if (page && listingOf(companyId)?.filter === filter) {
+        if (page && current()) {
           patchListing(companyId, {
             rows: page.rows,
             continuation: page.continuation,
             visibility: page.visibility,
+            loading: false,
           })
         }
       } catch (error) {
-        patchListing(companyId, { error })
-      } finally {
-        patchListing(companyId, { loading: false })
+        if (current()) patchListing(companyId, { error, loading: false })
       }
     },
 
@@ -141,12 +142,12 @@ export const useTokens = create<TokensStore>((set, get) => {
             rows: mergeRows(current.rows, page.rows),
             continuation: page.continuation,
             visibility: page.visibility,
+            loading: false,
           })
         }
       } catch (error) {
-        patchListing(companyId, { error })
-      } finally {
-        patchListing(companyId, { loading: false })
+        if (listingOf(companyId)?.filter === listing.filter)
+          patchListing(companyId, { error, loading: false })
       }
     },
 
@@ -199,12 +200,15 @@ export const useTokens = create<TokensStore>((set, get) => {
       await refreshStored(companyId)
       const listing = listingOf(companyId)
       if (listing && !listing.loading && listing.error === undefined) {
+        // The first page carries what changed (KSeF lists the newest first). Without a session
+        // (logged out meanwhile) the list the user read stays as it was.
         const page = await readPage(companyId, null).catch(() => undefined)
         const current = listingOf(companyId)
         if (page && current?.filter === listing.filter) {
           patchListing(companyId, {
             rows: mergeRows(page.rows, current.rows),
             visibility: page.visibility,
+            // Pages read with Pokaż więcej keep their own continuation.
             ...(current.rows.length <= page.rows.length ? { continuation: page.continuation } : {}),
           })
         }

@@ -68,7 +68,7 @@ describe('ksef-desk', () => {
         '--key-password',
         'password',
       ),
-      'EXPORT_PASSWORD_RULES',
+      'EXPORT_PASSWORD_LENGTH',
     )
     expect(existsSync(path('weak.key'))).toBe(false)
     expectError(

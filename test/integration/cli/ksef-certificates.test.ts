@@ -451,7 +451,7 @@ describe('ksef-desk certificates against the simulator', () => {
         '--serial',
         other.serialNumber,
       ])
-      expectRefusal(again, 'KSEF_ERROR')
+      expectRefusal(again, 'KSEF_ERROR', /^KSeF refused the request: .+ \(code 25009\)$/)
       expect(again.stderr).toMatch(/^ {2}KSeF 25009: /m)
       expectRefusal(
         await here.cli([

@@ -371,7 +371,7 @@ describe('ksef-desk tokens against the simulator', () => {
         '--description',
         'Za dużo uprawnień',
       ])
-      expectRefusal(beyond, 'KSEF_ERROR')
+      expectRefusal(beyond, 'KSEF_ERROR', /^KSeF refused the request: .+ \(code 26001\)$/)
       expect(beyond.stderr).toMatch(/^ {2}KSeF 26001: /m)
     })
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthState } from '../../../shared/domain/auth'
 import type { Company } from '../../../shared/domain/company'
+import type { CertificateListing } from '../../../shared/domain/ksef-certificates'
 import { filesContaining } from '../../support/temp-folder'
 import { mustRun } from '../../support/tools'
 import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
@@ -277,10 +278,13 @@ describe('ksef-desk over a data folder refuses', () => {
     )
     // The test certificate made earlier stays the default.
     expect(stored).toMatchObject({ origin: 'imported', isDefault: false })
-    const list = parseJson<{ origin: string }[]>(
+    const listing = parseJson<CertificateListing>(
       await folder.cli(['certificates', 'list', '--company', nip, '--env', 'test', '--json']),
     )
-    expect(list.map((c) => c.origin).sort()).toEqual(['imported', 'testCertificate'])
+    expect(listing.rows.map((row) => row.certificate?.origin).sort()).toEqual([
+      'imported',
+      'testCertificate',
+    ])
   })
 
   it('a token for another NIP (TOKEN_OTHER_CONTEXT), storing nothing', async () => {

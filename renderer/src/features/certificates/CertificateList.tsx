@@ -9,6 +9,7 @@ import RefreshIcon from '@mui/icons-material/Refresh'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
+import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
@@ -49,15 +50,12 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
   const { t } = useTranslation()
   const language = useApp((state) => state.language)
   const now = useNow(60_000)
-  const { listing, readingKsef, ksefError, working } = useCompanyCertificates(company.id)
+  const { listing, readingKsef, ksefError, loadError, working } = useCompanyCertificates(company.id)
   const { refresh, load, checkStatus, retrieve, setDefault } = useCertificates()
   const rows = listing?.rows ?? []
 
-  const attempt = (work: () => Promise<unknown>, done?: string) =>
-    void work().then(
-      () => done && onDone(done),
-      (error: unknown) => onFailed(error),
-    )
+  const attempt = (work: () => Promise<unknown>) =>
+    void work().catch((error: unknown) => onFailed(error))
 
   const actionOf = (row: CertificateRow, action: CertificateAction): CredentialAction | null => {
     const busy = working[row.id] !== undefined
@@ -68,8 +66,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
         return {
           id: action,
           label: t('certificates.actions.checkStatus'),
-          icon: busy ? <CircularProgress size={18} /> : <FactCheckOutlinedIcon />,
-          inline: true,
+          icon: busy ? <CircularProgress size={16} /> : <FactCheckOutlinedIcon />,
           disabled: busy || !enrollmentId,
           testId: 'certificate-check-status',
           onClick: () =>
@@ -79,8 +76,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
         return {
           id: action,
           label: t('certificates.actions.retrieve'),
-          icon: busy ? <CircularProgress size={18} /> : <CloudDownloadOutlinedIcon />,
-          inline: true,
+          icon: busy ? <CircularProgress size={16} /> : <CloudDownloadOutlinedIcon />,
           disabled: busy || !enrollmentId,
           testId: 'certificate-retrieve',
           onClick: () =>
@@ -149,6 +145,15 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     }
   }
 
+  // Sprawdź status and Pobierz certyfikat are the next step of an enrollment: shown as words
+  // beside its status, not hidden behind an icon.
+  const isStep = (action: CertificateAction) => action === 'checkStatus' || action === 'retrieve'
+  const enrollmentSteps = (row: CertificateRow): CredentialAction[] =>
+    certificateActions(row)
+      .filter(isStep)
+      .map((action) => actionOf(row, action))
+      .filter((action): action is CredentialAction => action !== null)
+
   const columns: CredentialColumn<CertificateRow>[] = [
     {
       id: 'default',
@@ -183,17 +188,35 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     {
       id: 'kind',
       header: t('certificates.kind'),
-      width: 150,
+      width: 144,
       hideBelow: 'lg',
-      cell: (row) => t(`certificates.kinds.${row.kind}`),
+      cell: (row) => (
+        <Tooltip title={t(`certificates.kinds.${row.kind}`)}>
+          <span>{t(`certificates.kindsShort.${row.kind}`)}</span>
+        </Tooltip>
+      ),
     },
     {
       id: 'status',
       header: t('certificates.status'),
-      width: 124,
+      width: 128,
       cell: (row) => (
         <>
           <CertificateStatusChip row={row} />
+          {enrollmentSteps(row).map((step) => (
+            <Button
+              key={step.id}
+              size="small"
+              variant="outlined"
+              startIcon={step.icon}
+              disabled={step.disabled}
+              onClick={step.onClick}
+              sx={{ mt: 1, lineHeight: 1.2, textAlign: 'left' }}
+              data-testid={step.testId}
+            >
+              {step.label}
+            </Button>
+          ))}
           {row.lastUseDate && (
             <Typography
               variant="caption"
@@ -223,12 +246,12 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
         row.validFrom || row.validTo ? (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
             {row.validFrom && (
-              <Typography variant="body2" data-testid="certificate-valid-from">
+              <Typography variant="body2" noWrap data-testid="certificate-valid-from">
                 {t('certificates.from', { date: formatDate(row.validFrom, language) })}
               </Typography>
             )}
             {row.validTo && (
-              <Typography variant="body2" data-testid="certificate-valid-to">
+              <Typography variant="body2" noWrap data-testid="certificate-valid-to">
                 {t('certificates.to', { date: formatDate(row.validTo, language) })}
               </Typography>
             )}
@@ -277,10 +300,12 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
         columns={columns}
         actions={(row) =>
           certificateActions(row)
+            .filter((action) => !isStep(action))
             .map((action) => actionOf(row, action))
             .filter((action): action is CredentialAction => action !== null)
         }
-        empty={listing ? t('certificates.empty') : t('certificates.loading')}
+        empty={t('certificates.empty')}
+        loading={listing === undefined && loadError === undefined}
         flagged={(row) => row.location === 'thisComputerUnusable'}
         testIds={{
           table: 'certificates-table',

@@ -34,7 +34,7 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
         />
       )
     const explained = explainKsefCode('enrollmentStatus', code)[language]
-    const color = code >= 400 ? 'error' : code === 200 ? 'info' : 'warning'
+    const color = code >= 400 ? 'error' : 'info'
     return (
       <Tooltip
         title={
@@ -50,6 +50,7 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
           <Chip
             size="small"
             color={color}
+            variant={code === 100 ? 'outlined' : 'filled'}
             label={`${code} · ${explained.title}`}
             data-testid="certificate-status"
             data-code={code}
@@ -81,13 +82,21 @@ export function CertificateStatusChip({ row }: { row: CertificateRow }) {
         data-status={row.ksefStatus}
       />
     )
+  // KSeF keeps no status of a certificate its CA did not issue (self-signed, qualified).
+  const notKsef = row.certificate !== null && row.certificate.issuerKind !== 'ksef'
   const checked = row.certificate?.ksefCheckedAt != null
   return (
     <Chip
       size="small"
       sx={wrapping}
       variant="outlined"
-      label={t(checked ? 'certificates.statuses.notInKsef' : 'certificates.statuses.unchecked')}
+      label={t(
+        notKsef
+          ? 'certificates.statuses.notKsef'
+          : checked
+            ? 'certificates.statuses.notInKsef'
+            : 'certificates.statuses.unchecked',
+      )}
       data-testid="certificate-status"
     />
   )
@@ -112,12 +121,7 @@ export function LocationChip({ row }: { row: CertificateRow }) {
         label={t(`certificates.locations.${row.location}`)}
         data-testid="certificate-location"
         data-location={row.location}
-        sx={{
-          mt: 0.75,
-          maxWidth: '100%',
-          height: 'auto',
-          '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 },
-        }}
+        sx={{ ...wrapping, mt: 0.75 }}
       />
     </Tooltip>
   )
@@ -128,5 +132,5 @@ const wrapping = {
   maxWidth: '100%',
   height: 'auto',
   minHeight: 24,
-  '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 },
+  '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'normal', py: 0.25 },
 } as const

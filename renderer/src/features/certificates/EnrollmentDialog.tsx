@@ -67,10 +67,13 @@ export function EnrollmentDialog({ company, session, onClose, onDone }: Props) {
     })
     if (result.certificate) {
       onDone(
-        said(result.certificate.isDefault ? 'certificates.enrolledDefault' : 'certificates.enrolled', {
-          name: result.certificate.name,
-          serial: result.certificate.serialNumber,
-        }),
+        said(
+          result.certificate.isDefault ? 'certificates.enrolledDefault' : 'certificates.enrolled',
+          {
+            name: result.certificate.name,
+            serial: result.certificate.serialNumber,
+          },
+        ),
       )
       onClose()
     } else setOutcome(result)
@@ -90,7 +93,12 @@ export function EnrollmentDialog({ company, session, onClose, onDone }: Props) {
       testId="enroll-form"
     >
       <SignatureSessionNotice session={session} purpose="enroll" />
-      <LimitsPanel limits={limits} loading={loading} error={limitsError} />
+      <LimitsPanel
+        limits={limits}
+        loading={loading}
+        error={limitsError}
+        explainRefusal={sessionKind === 'signature'}
+      />
       <TextField
         label={t('certificates.enrollName')}
         value={name}

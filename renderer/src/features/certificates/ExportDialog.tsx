@@ -25,7 +25,7 @@ import {
 } from '../../../../shared/validation/export-password'
 import { FormDialog } from '../../components/FormDialog'
 import { useCertificates } from '../../store/certificates'
-import type { TabMessage } from './tab-message'
+import { said, type TabMessage } from './tab-message'
 
 const rules = Object.keys(exportPasswordRuleCodes) as ExportPasswordRule[]
 
@@ -62,8 +62,8 @@ export function ExportDialog({ companyId, row, onClose, onDone }: Props) {
     const saved = result.files.filter((file) => file.saved).map((file) => file.name)
     onDone(
       saved.length === 0
-        ? t('certificates.export.cancelled')
-        : t(
+        ? said('certificates.export.cancelled')
+        : said(
             result.certificateOnly
               ? 'certificates.export.doneCertificateOnly'
               : 'certificates.export.done',

@@ -11,10 +11,12 @@ interface Props {
   limits: CertificateLimits | undefined
   loading: boolean
   error: unknown
+  /** False while the session is not one KSeF enrolls in: the form says that instead. */
+  explainRefusal: boolean
 }
 
 /** GET /certificates/limits, shown before anything is asked; why nothing can be sent when so. */
-export function LimitsPanel({ limits, loading, error }: Props) {
+export function LimitsPanel({ limits, loading, error, explainRefusal }: Props) {
   const { t } = useTranslation()
   if (loading)
     return (
@@ -40,7 +42,7 @@ export function LimitsPanel({ limits, loading, error }: Props) {
           limit: certificate.limit,
         })}
       </Typography>
-      {!limits.canRequest && (
+      {!limits.canRequest && explainRefusal && (
         <Alert severity="error" sx={{ mt: 1 }} data-testid="limits-exhausted">
           {t(
             enrollment.remaining <= 0

@@ -60,7 +60,12 @@ export function RenewDialog({ company, row, session, onClose, onRenewed }: Props
         })}
       </Typography>
       <SignatureSessionNotice session={session} purpose="renew" />
-      <LimitsPanel limits={limits} loading={loading} error={error} />
+      <LimitsPanel
+        limits={limits}
+        loading={loading}
+        error={error}
+        explainRefusal={enrollmentSession(session) === 'signature'}
+      />
       {outcome && <EnrollmentOutcome result={outcome} />}
     </FormDialog>
   )

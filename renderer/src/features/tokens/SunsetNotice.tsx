@@ -35,7 +35,7 @@ export function SunsetNotice() {
           : `${t('tokens.sunsetPassed')} ${t('tokens.sunsetOff')}`}
       </Typography>
       <FormControlLabel
-        sx={{ mt: 0.5 }}
+        sx={{ mt: 0.5, ml: 0, gap: 1 }}
         control={
           <Switch
             size="small"
