@@ -8,9 +8,9 @@ export const certificateFileErrorCodes = [
   'EXPORT_PASSWORD_DIGIT', // … has no digit
   'EXPORT_PASSWORD_SPECIAL', // … has none of !@#$%^&*()-_+=
   'EXPORT_PASSWORD_CHARACTERS', // … holds a character the MF rules do not allow (Polish letter, space…)
+  'FILE_EXISTS', // a file of that name is there already (a chosen folder, a CLI output): nothing is overwritten
   'CERT_KEY_MISSING', // the certificate's private key is not in the vault of this computer
   'OFFLINE_CHECK_NOT_OFFLINE', // Sprawdź certyfikat trybu Offline asked of an Authentication certificate
-  'FILE_EXISTS', // a file of that name is in the chosen folder already: nothing is overwritten
   'FILE_SAVE_FAILED', // the chosen folder could not be written to
   'FILE_DESTINATION_MISSING', // this way of running the app was given no place to save files
   'CERT_SUBJECT_ATTRIBUTE_MISSING', // a self-signed certificate lacks a subject attribute KSeF requires

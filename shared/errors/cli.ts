@@ -3,7 +3,6 @@
 export const cliErrorCodes = [
   'CLI_USAGE', // unknown command or option, a missing or conflicting option
   'FILE_UNREADABLE', // an input file does not exist or cannot be read
-  'FILE_EXISTS', // an output file exists already; nothing was overwritten
   'FILE_UNWRITABLE', // an output file cannot be written
   'CLI_DATA_DIR_MISSING', // a command over the data folder got neither --data-dir nor KSEF_DESK_DATA_DIR
   'CLI_PASSPHRASE_MISSING', // a command over the data folder got no KSEF_DESK_PASSPHRASE

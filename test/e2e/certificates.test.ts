@@ -210,7 +210,7 @@ describe('Certyfikaty, in the browser', () => {
     expect(
       sim.requests
         .slice(calls)
-        .filter((r) => r.operation.startsWith('POST /certificates/enrollments')),
+        .filter((r) => r.operation?.startsWith('POST /certificates/enrollments') === true),
     ).toEqual([])
     expect(app.server.ctx.credentials.certificates(companyId())).toHaveLength(1)
   })
@@ -500,7 +500,7 @@ describe('Certyfikaty, in the browser', () => {
     expect(
       sim.requests
         .slice(calls)
-        .filter((r) => r.operation.startsWith('POST /certificates/enrollments')),
+        .filter((r) => r.operation?.startsWith('POST /certificates/enrollments') === true),
     ).toEqual([])
 
     await form.getByTestId('enroll-login-certificate').click()
@@ -717,6 +717,88 @@ describe('Certyfikaty, at 1024 and 1366 pixels, in Polish and English', () => {
         }
       }
       await app.page.getByTestId('language-pl').click()
+      expect(app.pageErrors).toEqual([])
+    } finally {
+      await app.close()
+      await sim.close()
+    }
+  })
+})
+
+describe('Certyfikaty: MF public keys, and Odnów', () => {
+  it('shows the MF public-key certificates; Odnów enrolls a successor and offers to revoke the old one as Superseded', async () => {
+    const sim = await startSimulator({ authStatusDelayMs: 0, enrollmentDelayMs: 0, limits: false })
+    const app = await openApp({ ksefApiUrl: sim.url })
+    try {
+      const ui = certificatesPage(app.page)
+      const page = app.page
+      await addCompany(page, 'Spółka Testowa', nip, 'Test')
+      await page.getByTestId('tab-certificates').click()
+
+      await page.getByTestId('public-keys-open').click()
+      const keys = page.getByTestId('public-keys')
+      await expect
+        .poll(() => keys.getByTestId('public-key-row').count(), { timeout: 15_000 })
+        .toBe(2)
+      expect(await keys.getByTestId('public-key-usage').allTextContents()).toEqual(
+        expect.arrayContaining(['Szyfrowanie tokenu KSeF', 'Szyfrowanie klucza symetrycznego']),
+      )
+      const fingerprints = await keys.getByTestId('public-key-fingerprint').allTextContents()
+      expect([...fingerprints].sort()).toEqual(
+        sim.seed.publicKeyCertificates
+          .map(({ certificatePem }) =>
+            new X509Certificate(certificatePem).fingerprint256.replace(/:/g, ''),
+          )
+          .sort(),
+      )
+      const fetches = () =>
+        sim.requests.filter((r) => r.operation === 'GET /security/public-key-certificates').length
+      const before = fetches()
+      await keys.getByTestId('public-keys-refresh').click()
+      await expect.poll(fetches).toBe(before + 1)
+      await screenshot(page, 'certificates-21-public-keys')
+
+      await page.getByTestId('certificate-create-test').click()
+      await expect.poll(() => ui.rows().count()).toBe(1)
+      await ui.loginWithCertificate()
+      await page.getByTestId('tab-certificates').click()
+      const form = await ui.fillEnrollment('Do odnowienia', 'Authentication', 'EC')
+      await form.getByTestId('enroll-form-submit').click()
+      await expect.poll(() => form.count(), { timeout: 20_000 }).toBe(0)
+      const companyId = app.server.ctx.companies.list()[0]?.id ?? ''
+      const old = app.server.ctx.credentials
+        .certificates(companyId)
+        .find((c) => c.name === 'Do odnowienia')
+
+      await ui.action('Do odnowienia', 'certificate-renew')
+      const renew = page.getByTestId('renew-form')
+      await expect
+        .poll(() => renew.getByTestId('renew-form-submit').isDisabled(), { timeout: 15_000 })
+        .toBe(false)
+      await screenshot(page, 'certificates-22-renew')
+      await renew.getByTestId('renew-form-submit').click()
+      const revoke = page.getByTestId('revoke-form')
+      await expect
+        .poll(() => revoke.getByTestId('revoke-renewed').isVisible(), { timeout: 20_000 })
+        .toBe(true)
+      expect(
+        await revoke.getByTestId('revoke-reason-Superseded').getByRole('radio').isChecked(),
+      ).toBe(true)
+      const successor = app.server.ctx.credentials
+        .certificates(companyId)
+        .find((c) => c.name === 'Do odnowienia' && c.id !== old?.id)
+      expect(successor).toMatchObject({ isDefault: true, kind: 'Authentication' })
+      expect(await revoke.textContent()).toContain(old?.serialNumber ?? '?')
+      await screenshot(page, 'certificates-23-renewed-revoke-old')
+      await revoke.getByTestId('revoke-form-submit').click()
+      await expect.poll(() => revoke.count(), { timeout: 15_000 }).toBe(0)
+      const oldRow = ui.rows().filter({ hasText: old?.serialNumber ?? '?' })
+      await expect
+        .poll(() => oldRow.getByTestId('certificate-location').getAttribute('data-location'), {
+          timeout: 15_000,
+        })
+        .toBe('thisComputerUnusable')
+      expect(sim.contractViolations).toEqual([])
       expect(app.pageErrors).toEqual([])
     } finally {
       await app.close()

@@ -199,7 +199,7 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     {
       id: 'status',
       header: t('certificates.status'),
-      width: 128,
+      width: 132,
       cell: (row) => (
         <>
           <CertificateStatusChip row={row} />
@@ -241,18 +241,18 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
     {
       id: 'validity',
       header: t('certificates.validity'),
-      width: 140,
+      width: 120,
       cell: (row) =>
         row.validFrom || row.validTo ? (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
             {row.validFrom && (
               <Typography variant="body2" noWrap data-testid="certificate-valid-from">
-                {t('certificates.from', { date: formatDate(row.validFrom, language) })}
+                {`${formatDate(row.validFrom, language)} –`}
               </Typography>
             )}
             {row.validTo && (
               <Typography variant="body2" noWrap data-testid="certificate-valid-to">
-                {t('certificates.to', { date: formatDate(row.validTo, language) })}
+                {formatDate(row.validTo, language)}
               </Typography>
             )}
             {row.validTo && row.ksefStatus !== 'Revoked' && (
