@@ -11,7 +11,7 @@ import { bindContract, sendToWindow } from './platform/ipc'
 import { dataFolder } from './platform/paths'
 import { keychainWarning, safeStorageSealer } from './platform/secret-storage'
 import { openElectronSettings } from './platform/store'
-import { buildHandlerContext, keepSessionsAlive } from './services'
+import { buildHandlerContext, closeServices, keepSessionsAlive } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
 import { PreferencesRepository } from './vault/preferences-repository'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
@@ -90,12 +90,42 @@ async function start(): Promise<void> {
       () => preferences.get().language,
     ),
   })
-  keepSessionsAlive(ctx)
+  const stopKeepingSessions = keepSessionsAlive(ctx)
   bindContract(createDispatch(handlers, ctx), () => mainWindow)
+  ctx.ksefTokens.resumeFollowing()
+  quitAfter(async () => {
+    stopKeepingSessions()
+    await closeServices(ctx)
+  })
 
   mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+}
+
+/**
+ * Quitting waits for the services to end their background work (a token status followed, an
+ * enrollment polled, a session refresh), so none writes to the data folder or main.log while
+ * the app goes away; then the quit goes on.
+ */
+function quitAfter(close: () => Promise<void>): void {
+  let closing: Promise<void> | undefined
+  let closed = false
+  app.on('before-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    closing ??= close()
+      .catch((error: unknown) => {
+        console.error(
+          'KSeF Desk did not close cleanly:',
+          error instanceof Error ? error.message : error,
+        )
+      })
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
   })
 }
 

@@ -5,7 +5,7 @@ import { discardEvents, type EventSink } from './events'
 import type { FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
 import { fileLogger } from './log'
-import { buildHandlerContext } from './services'
+import { buildHandlerContext, closeServices } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
 import { lockDataFolder } from './vault/folder-lock'
 import { openNodeSettings } from './vault/node-settings'
@@ -27,7 +27,10 @@ export interface NodeServiceOptions {
 
 export interface NodeServices {
   ctx: HandlerContext
-  /** Waits for background work (a session refresh) to end, then gives the data folder back. */
+  /**
+   * Ends background work (token statuses followed, enrollments polled: their waits cut short)
+   * and awaits what is under way (a session refresh too), then gives the data folder back.
+   */
   close: () => Promise<void>
 }
 
@@ -60,8 +63,11 @@ export async function openNodeServices(options: NodeServiceOptions): Promise<Nod
     return {
       ctx,
       close: async () => {
-        await ctx.login.idle()
-        lock.release()
+        try {
+          await closeServices(ctx)
+        } finally {
+          lock.release()
+        }
       },
     }
   } catch (error) {

@@ -1,6 +1,7 @@
 import { isAppError, type AppError } from '../shared/ipc/errors'
 import { createKsefClients } from './auth/ksef-clients'
 import { LoginService } from './auth/login-service'
+import { Background } from './background'
 import { CertificateLifecycle } from './certificates/certificate-lifecycle'
 import { CertificateExport } from './certificates/export'
 import { OfflineCheck } from './certificates/offline-check'
@@ -72,6 +73,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     delay: sleep,
   })
   const preferences = new PreferencesRepository(ports.settings.store)
+  const background = new Background(ports.sleep)
   const login = new LoginService({
     companies,
     credentials,
@@ -95,7 +97,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     clock: ports.clock,
     events: ports.events,
     log: ports.log,
-    sleep,
+    background,
   })
   const companySession: CompanySession = {
     method: (companyId) => login.state(companyId).session?.method,
@@ -145,9 +147,19 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
       clock: ports.clock,
       events: ports.events,
       log: ports.log,
-      sleep,
+      background,
     }),
+    background,
   }
+}
+
+/**
+ * Before the data folder is given back (the desktop app quits, the CLI or a test closes): the
+ * background's waits are cut short and what runs in it is awaited, then the login's work.
+ */
+export async function closeServices(ctx: HandlerContext): Promise<void> {
+  await ctx.background.close()
+  await ctx.login.idle()
 }
 
 /** Refreshes access tokens before they run out, while the app runs; returns the stop switch. */

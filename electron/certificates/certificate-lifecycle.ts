@@ -55,6 +55,13 @@ export class CertificateLifecycle {
     return this.#enrollments.retrieve(this.#company(companyId), enrollmentId)
   }
 
+  /** Usuń wniosek: a refused, gone, retrieved or never sent enrollment leaves the list. */
+  async forgetEnrollment(companyId: string, enrollmentId: string): Promise<CertificateListing> {
+    const company = this.#company(companyId)
+    await this.#enrollments.forget(company, enrollmentId)
+    return certificateListing(this.#ports, company, false)
+  }
+
   /**
    * Odnów: a successor with the same name, type and kind of key, made the default once
    * retrieved. Its enrollment names the old certificate in `renews`, for the offer to revoke it.

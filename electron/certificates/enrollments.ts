@@ -4,11 +4,12 @@
 import { createPrivateKey, randomUUID } from 'node:crypto'
 import type { Company } from '../../shared/domain/company'
 import type { CertificateSummary } from '../../shared/domain/credentials'
-import type {
-  CertificateProgress,
-  EnrollmentDraft,
-  EnrollmentResult,
-  EnrollmentSummary,
+import {
+  enrollmentCanBeForgotten,
+  type CertificateProgress,
+  type EnrollmentDraft,
+  type EnrollmentResult,
+  type EnrollmentSummary,
 } from '../../shared/domain/ksef-certificates'
 import { AppError } from '../../shared/ipc/errors'
 import { checkCertificateForCompany, storeCertificate } from '../credentials/certificate-import'
@@ -53,76 +54,106 @@ export class CertificateEnrollments {
     const id = randomUUID()
     const progress = this.#progress(company.id, id)
     const client = this.#client(company)
-    return this.#withRateLimitProgress(progress, async () => {
-      try {
-        progress({ step: 'limits' })
-        assertCanRequest(await client.certificates.getCertificateLimits(accessToken))
-        progress({ step: 'enrollmentData' })
-        const data = await client.certificates.getEnrollmentData(accessToken)
-        progress({ step: 'generatingKey' })
-        const request = await createCsr(data, { keyType: draft.keyType === 'RSA' ? 'rsa' : 'ec' })
-        await ports.secrets.set(
-          enrollmentKeySecret(company.id, id),
-          request.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        )
-        let enrollment = ports.enrollments.save({
-          id,
-          companyId: company.id,
-          environment: company.environment,
-          name: draft.name,
-          kind: draft.kind,
-          keyType: draft.keyType,
-          validFrom: draft.validFrom ? new Date(Date.parse(draft.validFrom)).toISOString() : null,
-          createdAt: new Date(ports.clock.now()).toISOString(),
-          referenceNumber: null,
-          status: null,
-          serialNumber: null,
-          certificateId: null,
-          renews,
-          makeDefault: draft.makeDefault,
-        })
-        progress({ step: 'sending' })
+    // Claimed from the start: a record still without its reference number is being sent, and
+    // must not be removed (forget) or read meanwhile.
+    return this.#claim(id, () =>
+      this.#withRateLimitProgress(progress, async () => {
         try {
-          const sent = await client.certificates.enrollCertificate(accessToken, {
-            certificateName: draft.name,
-            certificateType: draft.kind,
-            csr: request.csrBase64,
-            ...(draft.validFrom ? { validFrom: draft.validFrom } : {}),
+          progress({ step: 'limits' })
+          assertCanRequest(await client.certificates.getCertificateLimits(accessToken))
+          progress({ step: 'enrollmentData' })
+          const data = await client.certificates.getEnrollmentData(accessToken)
+          progress({ step: 'generatingKey' })
+          const request = await createCsr(data, { keyType: draft.keyType === 'RSA' ? 'rsa' : 'ec' })
+          await ports.secrets.set(
+            enrollmentKeySecret(company.id, id),
+            request.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          )
+          let enrollment = ports.enrollments.save({
+            id,
+            companyId: company.id,
+            environment: company.environment,
+            name: draft.name,
+            kind: draft.kind,
+            keyType: draft.keyType,
+            validFrom: draft.validFrom ? new Date(Date.parse(draft.validFrom)).toISOString() : null,
+            createdAt: new Date(ports.clock.now()).toISOString(),
+            referenceNumber: null,
+            status: null,
+            serialNumber: null,
+            certificateId: null,
+            renews,
+            makeDefault: draft.makeDefault,
+            goneAt: null,
           })
-          enrollment = ports.enrollments.save({
-            ...enrollment,
-            referenceNumber: sent.referenceNumber,
+          progress({ step: 'sending' })
+          try {
+            const sent = await client.certificates.enrollCertificate(accessToken, {
+              certificateName: draft.name,
+              certificateType: draft.kind,
+              csr: request.csrBase64,
+              ...(draft.validFrom ? { validFrom: draft.validFrom } : {}),
+            })
+            enrollment = ports.enrollments.save({
+              ...enrollment,
+              referenceNumber: sent.referenceNumber,
+            })
+          } catch (error) {
+            // Refused (or lost on the way): without a reference number nothing can be followed up.
+            await ports.secrets.delete(enrollmentKeySecret(company.id, id))
+            ports.enrollments.remove(company.id, id)
+            throw error
+          }
+          ports.log.info('certificate enrollment sent', {
+            companyId: company.id,
+            enrollmentId: id,
+            kind: draft.kind,
+            keyType: draft.keyType,
           })
-        } catch (error) {
-          // Refused (or lost on the way): without a reference number nothing can be followed up.
-          await ports.secrets.delete(enrollmentKeySecret(company.id, id))
-          ports.enrollments.remove(company.id, id)
-          throw error
-        }
-        ports.log.info('certificate enrollment sent', {
-          companyId: company.id,
-          enrollmentId: id,
-          kind: draft.kind,
-          keyType: draft.keyType,
-        })
-        this.#changed(company.id)
-        if (!wait) return { enrollment, certificate: null }
-        return await this.#claim(id, async () => {
+          this.#changed(company.id)
+          if (!wait) return { enrollment, certificate: null }
           const decided = await this.#poll(company, enrollment, progress)
           if (isRefused(decided)) throw rejected(decided)
           if (decided.serialNumber === null) return { enrollment: decided, certificate: null }
-          return this.#pair(company, decided, progress)
-        })
-      } catch (error) {
-        progress({ step: 'failed', ...statusCodeOf(error) })
-        ports.log.error('certificate enrollment failed', {
-          companyId: company.id,
-          enrollmentId: id,
-          code: codeOf(error),
-        })
-        throw error
-      }
+          return await this.#pair(company, decided, progress)
+        } catch (error) {
+          progress({ step: 'failed', ...statusCodeOf(error) })
+          ports.log.error('certificate enrollment failed', {
+            companyId: company.id,
+            enrollmentId: id,
+            code: codeOf(error),
+          })
+          throw error
+        }
+      }),
+    )
+  }
+
+  /**
+   * Usuń wniosek: forgets an enrollment that can come to nothing more (`enrollmentCanBeForgotten`)
+   * with any key still sealed for it; one being sent or read right now is left to finish.
+   */
+  async forget(company: Company, enrollmentId: string): Promise<void> {
+    const enrollment = this.#enrollment(company.id, enrollmentId)
+    if (!enrollmentCanBeForgotten(enrollment)) {
+      throw new AppError(
+        'CERT_ENROLLMENT_UNFINISHED',
+        enrollment.serialNumber === null
+          ? 'KSeF is still deciding on this certificate request, and its private key, kept on this computer, is needed to pair the certificate: it cannot be removed. Check its status: once KSeF refuses it or no longer keeps it, it can be removed.'
+          : 'KSeF issued this certificate and it waits for Pobierz certyfikat: its private key, kept on this computer, is needed to pair it, so the request cannot be removed. Retrieve the certificate first.',
+        { statusCode: enrollment.status?.code ?? null, serialNumber: enrollment.serialNumber },
+      )
+    }
+    await this.#claim(enrollmentId, async () => {
+      await this.ports.secrets.delete(enrollmentKeySecret(company.id, enrollmentId))
+      this.ports.enrollments.remove(company.id, enrollmentId)
     })
+    this.ports.log.info('certificate enrollment forgotten', {
+      companyId: company.id,
+      enrollmentId,
+      statusCode: enrollment.status?.code ?? 0,
+    })
+    this.#changed(company.id)
   }
 
   /** Sprawdź status: one read of KSeF's status; a decided or retrieved enrollment is not asked again. */
@@ -205,7 +236,8 @@ export class CertificateEnrollments {
       })
       if (!isPending(enrollment) || waitedMs >= enrollmentPollTimeoutMs) return enrollment
       const delay = nextEnrollmentPollDelayMs(waitedMs)
-      await this.ports.sleep(delay)
+      // The app closes: left pending, as after the timeout; Sprawdź status carries on.
+      if (!(await this.ports.background.wait(delay))) return enrollment
       waitedMs += delay
     }
   }
@@ -224,6 +256,13 @@ export class CertificateEnrollments {
       )
     } catch (error) {
       if (isKsefError(error) && error.httpStatus === 410) {
+        if (typeof enrollment.goneAt !== 'string') {
+          ports.enrollments.save({
+            ...enrollment,
+            goneAt: new Date(ports.clock.now()).toISOString(),
+          })
+          this.#changed(company.id)
+        }
         throw new AppError(
           'CERT_ENROLLMENT_GONE',
           'KSeF no longer keeps this enrollment (statuses are kept 30 days). If the certificate was issued, it is on the KSeF list; otherwise request a new one.',
@@ -352,7 +391,8 @@ export class CertificateEnrollments {
     }
     this.#claimed.add(enrollmentId)
     try {
-      return await work()
+      // A close of the app awaits it: a key is sealed or paired, a record written, to the end.
+      return await this.ports.background.run(work())
     } finally {
       this.#claimed.delete(enrollmentId)
     }

@@ -1,5 +1,6 @@
 import type { LoginMethod } from '../../shared/domain/auth'
 import type { KsefClients } from '../auth/ksef-clients'
+import type { Background } from '../background'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
@@ -28,5 +29,6 @@ export interface CertificateLifecyclePorts {
   clock: Clock
   events: EventSink
   log: Logger
-  sleep: (ms: number) => Promise<void>
+  /** Enrollments wait there for KSeF's decision: cut short and awaited when the app closes. */
+  background: Background
 }

@@ -1,3 +1,4 @@
+import { certificateStatusBarsLogin } from '../../shared/domain/credentials'
 import { AppError } from '../../shared/ipc/errors'
 import {
   checkCertificateForCompany,
@@ -81,10 +82,19 @@ export const certificateHandlers: {
     return stored
   },
 
+  // Domyślny: one KSeF reports revoked, blocked or expired would only be refused at the next login.
   'certificates:setDefault': ({ companyId, certificateId }, ctx) => {
     requireCompany(ctx, companyId)
-    if (!ctx.credentials.certificate(companyId, certificateId)) {
+    const certificate = ctx.credentials.certificate(companyId, certificateId)
+    if (!certificate) {
       throw new AppError('CERT_NOT_FOUND', 'This certificate is no longer stored for the company.')
+    }
+    if (certificateStatusBarsLogin(certificate.ksefStatus)) {
+      throw new AppError(
+        'CERT_REVOKED',
+        `KSeF reports this certificate as ${certificate.ksefStatus ?? ''}: it cannot be used, so it cannot be the default. Request a new certificate or choose another default.`,
+        { ksefStatus: certificate.ksefStatus },
+      )
     }
     ctx.credentials.setDefaultCertificate(companyId, certificateId)
     return Promise.resolve(ctx.credentials.certificates(companyId))

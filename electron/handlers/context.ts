@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/ipc/contract'
 import type { LoginService } from '../auth/login-service'
+import type { Background } from '../background'
 import type { CertificateLifecycle } from '../certificates/certificate-lifecycle'
 import type { CertificateExport } from '../certificates/export'
 import type { OfflineCheck } from '../certificates/offline-check'
@@ -36,6 +37,8 @@ export interface HandlerContext {
   offlineCheck: OfflineCheck
   /** KSeF tokens managed in KSeF: list, generate and reveal once, status, revoke, check. */
   ksefTokens: KsefTokenService
+  /** Work nobody awaits (token statuses followed, enrollments polled); closeServices ends it. */
+  background: Background
 }
 
 /** A handler gets its input already parsed; what it returns is parsed again by dispatch. */

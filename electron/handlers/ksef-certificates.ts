@@ -6,6 +6,7 @@ export const ksefCertificateHandlers: {
   'certificates:enroll': Handler<'certificates:enroll'>
   'certificates:enrollmentStatus': Handler<'certificates:enrollmentStatus'>
   'certificates:retrieve': Handler<'certificates:retrieve'>
+  'certificates:forgetEnrollment': Handler<'certificates:forgetEnrollment'>
   'certificates:renew': Handler<'certificates:renew'>
   'certificates:listing': Handler<'certificates:listing'>
   'certificates:revoke': Handler<'certificates:revoke'>
@@ -21,6 +22,8 @@ export const ksefCertificateHandlers: {
     ctx.certificateLifecycle.enrollmentStatus(companyId, enrollmentId),
   'certificates:retrieve': ({ companyId, enrollmentId }, ctx) =>
     ctx.certificateLifecycle.retrieve(companyId, enrollmentId),
+  'certificates:forgetEnrollment': ({ companyId, enrollmentId }, ctx) =>
+    ctx.certificateLifecycle.forgetEnrollment(companyId, enrollmentId),
   'certificates:renew': ({ companyId, certificateId, wait }, ctx) =>
     ctx.certificateLifecycle.renew(companyId, certificateId, wait),
   'certificates:listing': ({ companyId, fromKsef }, ctx) =>

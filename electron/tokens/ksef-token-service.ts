@@ -16,6 +16,7 @@ import { tokenPolicy } from '../../shared/domain/token-sunset'
 import { AppError } from '../../shared/ipc/errors'
 import { maskKsefToken, parseKsefToken } from '../../shared/validation/ksef-token'
 import type { KsefClients } from '../auth/ksef-clients'
+import type { Background } from '../background'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
 import type { KsefClient } from '../ksef/client'
@@ -49,7 +50,8 @@ export interface KsefTokenServiceDeps {
   clock: Clock
   events: EventSink
   log: Logger
-  sleep: (ms: number) => Promise<void>
+  /** The follows of a passing status run there: cut short and awaited when the app closes. */
+  background: Background
 }
 
 /** One page of Pobierz tokeny. */
@@ -65,6 +67,8 @@ export class KsefTokenService {
   readonly #deps: KsefTokenServiceDeps
   readonly #tickets: RevealTickets
   readonly #follower: TokenStatusFollower
+  /** Sessions (by reference number) a page proved to see every token of the context. */
+  readonly #seesAll = new Map<string, string>()
 
   constructor(deps: KsefTokenServiceDeps) {
     this.#deps = deps
@@ -73,7 +77,7 @@ export class KsefTokenService {
       read: async (companyId, referenceNumber) =>
         (await this.status(companyId, referenceNumber)).status,
       clock: deps.clock,
-      sleep: deps.sleep,
+      background: deps.background,
       log: deps.log,
     })
   }
@@ -98,18 +102,48 @@ export class KsefTokenService {
     )
     this.#record(companyId, page.tokens)
     const stored = this.#storedByReference(companyId)
-    const session = this.#deps.sessions.state(companyId).session
     return {
       companyId,
       rows: page.tokens.map((item) => tokenRow(item, stored.get(item.referenceNumber))),
       // KSeF ends the list with an empty or missing continuation token.
       continuation: page.continuationToken || null,
-      visibility: tokenVisibility({
-        company,
-        method: session?.method ?? 'certificate',
-        loginToken: this.#deps.credentials.defaultToken(companyId),
-        loginCertificate: this.#deps.credentials.defaultCertificate(companyId, 'Authentication'),
-      }),
+      visibility: this.#visibility(company, page.tokens),
+    }
+  }
+
+  /**
+   * What this session sees, from its facts and what KSeF listed. A page that proves the session
+   * sees every token is remembered for the session: Pokaż więcej or a filter may list only rows
+   * that prove nothing, and the notice must not come back for the same session.
+   */
+  #visibility(company: Company, listed: readonly KsefTokenItem[]): KsefTokenPage['visibility'] {
+    const session = this.#deps.sessions.state(company.id).session
+    if (session && this.#seesAll.get(company.id) === session.referenceNumber) return 'all'
+    const visibility = tokenVisibility({
+      company,
+      method: session?.method ?? 'certificate',
+      loginToken: this.#deps.credentials.defaultToken(company.id),
+      loginCertificate: this.#deps.credentials.defaultCertificate(company.id, 'Authentication'),
+      listed,
+    })
+    if (session && visibility === 'all') this.#seesAll.set(company.id, session.referenceNumber)
+    return visibility
+  }
+
+  /**
+   * At start: the stored tokens KSeF last reported Pending or Revoking, of companies whose
+   * session survived the restart, are followed again, as they were when the app closed; the
+   * user expects Generuj or Dezaktywuj to end in Active or Revoked without asking. A company
+   * with no session is not logged in for it: its next Pobierz tokeny tells.
+   */
+  resumeFollowing(): void {
+    for (const company of this.#deps.companies.list()) {
+      if (!this.#deps.sessions.state(company.id).session) continue
+      for (const token of this.#deps.credentials.tokens(company.id)) {
+        if (token.ksefStatus === 'Pending' || token.ksefStatus === 'Revoking') {
+          this.#follower.follow(company.id, token.referenceNumber, token.ksefStatus)
+        }
+      }
     }
   }
 

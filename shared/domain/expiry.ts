@@ -19,8 +19,7 @@ export function expiryState(validTo: string, now: number): ExpiryState {
 export const certificateExpirySteps = [60, 30, 7] as const
 
 export type ExpiryWarning =
-  | { level: 'expired' }
-  | { level: (typeof certificateExpirySteps)[number]; daysLeft: number }
+  { level: 'expired' } | { level: (typeof certificateExpirySteps)[number]; daysLeft: number }
 
 /** The most urgent step of `certificateExpirySteps` reached, or null while the end is far. */
 export function expiryWarning(validTo: string, now: number): ExpiryWarning | null {

@@ -73,8 +73,22 @@ export const EnrollmentSummary = z.object({
   /** Odnów: the certificate this one succeeds. */
   renews: Id.nullable(),
   makeDefault: z.boolean(),
+  /** When KSeF answered 410 for its status (it keeps statuses 30 days): it can only be removed. */
+  goneAt: z.iso.datetime().nullable().optional(),
 })
 export type EnrollmentSummary = z.infer<typeof EnrollmentSummary>
+
+/**
+ * Usuń wniosek (certificates:forgetEnrollment): an enrollment that can come to nothing more —
+ * refused (300 and up), gone from KSeF with no serial number learnt, retrieved, or never sent
+ * (no reference number). One KSeF may still answer for keeps its sealed key: the certificate
+ * it may become is paired with that key, which is kept nowhere else.
+ */
+export const enrollmentCanBeForgotten = (enrollment: EnrollmentSummary): boolean =>
+  enrollment.certificateId !== null ||
+  (enrollment.status !== null && enrollment.status.code >= 300) ||
+  enrollment.referenceNumber === null ||
+  (typeof enrollment.goneAt === 'string' && enrollment.serialNumber === null)
 
 /** Where a certificate of the list lives. */
 export const CertificateLocation = z.enum([

@@ -15,6 +15,7 @@ export const certificateLifecycleErrorCodes = [
   'CERT_ENROLLMENT_REJECTED', // KSeF ended the enrollment with 400, 500 or 550; its key was deleted
   'CERT_ENROLLMENT_GONE', // KSeF no longer keeps the enrollment (HTTP 410, after 30 days)
   'CERT_ENROLLMENT_IN_PROGRESS', // the enrollment is being checked or retrieved by another request
+  'CERT_ENROLLMENT_UNFINISHED', // removal of an enrollment KSeF may still answer for: its key is needed
   'CERT_ENROLLMENT_KEY_MISSING', // the private key sealed for the enrollment is gone
   'CERT_ENROLLMENT_WRONG_TYPE', // the issued certificate's key usage is not the type asked for
   'CERT_NOT_IN_KSEF', // KSeF returned no certificate for the enrollment's serial number

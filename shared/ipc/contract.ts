@@ -103,6 +103,14 @@ export const contract = {
     input: ofCompany.extend({ enrollmentId: Id }),
     output: EnrollmentResult,
   },
+  /**
+   * Usuń wniosek: forgets a refused, gone (410), retrieved or never sent enrollment and any key
+   * left for it; one KSeF may still answer for is refused (CERT_ENROLLMENT_UNFINISHED).
+   */
+  'certificates:forgetEnrollment': {
+    input: ofCompany.extend({ enrollmentId: Id }),
+    output: CertificateListing,
+  },
   /** Odnów: a successor with the same name and type; the old one is offered for revocation. */
   'certificates:renew': {
     input: ofCompany.extend({ certificateId: Id, wait: z.boolean().default(true) }),

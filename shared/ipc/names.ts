@@ -22,6 +22,7 @@ export const channelNames = [
   'certificates:enroll',
   'certificates:enrollmentStatus',
   'certificates:retrieve',
+  'certificates:forgetEnrollment',
   'certificates:renew',
   'certificates:listing',
   'certificates:revoke',

@@ -1,6 +1,6 @@
 import 'reflect-metadata'
 import { X509Certificate, createPublicKey } from 'node:crypto'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as x509 from '@peculiar/x509'
 import type { Download, Page } from 'playwright-core'
@@ -711,7 +711,10 @@ describe('Certyfikaty, at 1024 and 1366 pixels, in Polish and English', () => {
         for (const width of [1024, 1366]) {
           await app.page.setViewportSize({ width, height: 900 })
           const panel = app.page.getByTestId('panel-certificates')
-          const fits = await panel.evaluate((element) => element.scrollWidth <= element.clientWidth)
+          const fits = await panel.evaluate(
+            (element: { scrollWidth: number; clientWidth: number }) =>
+              element.scrollWidth <= element.clientWidth,
+          )
           expect(fits, `${language} ${width}px`).toBe(true)
           await screenshot(app.page, `certificates-layout-${width}-${language}`)
         }
@@ -789,6 +792,8 @@ describe('Certyfikaty: MF public keys, and Odnów', () => {
         .find((c) => c.name === 'Do odnowienia' && c.id !== old?.id)
       expect(successor).toMatchObject({ isDefault: true, kind: 'Authentication' })
       expect(await revoke.textContent()).toContain(old?.serialNumber ?? '?')
+      // The old one is no longer the default: the dialog does not say it is.
+      expect(await revoke.getByTestId('revoke-default').count()).toBe(0)
       await screenshot(page, 'certificates-23-renewed-revoke-old')
       await revoke.getByTestId('revoke-form-submit').click()
       await expect.poll(() => revoke.count(), { timeout: 15_000 }).toBe(0)

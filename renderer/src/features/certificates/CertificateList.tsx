@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { SessionSummary } from '../../../../shared/domain/auth'
 import {
   certificateActions,
@@ -51,7 +52,16 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
   const language = useApp((state) => state.language)
   const now = useNow(60_000)
   const { listing, readingKsef, ksefError, loadError, working } = useCompanyCertificates(company.id)
-  const { refresh, load, checkStatus, retrieve, setDefault } = useCertificates()
+  // The actions only: the list itself comes from this company's slice.
+  const { refresh, load, checkStatus, retrieve, setDefault } = useCertificates(
+    useShallow(({ refresh, load, checkStatus, retrieve, setDefault }) => ({
+      refresh,
+      load,
+      checkStatus,
+      retrieve,
+      setDefault,
+    })),
+  )
   const rows = listing?.rows ?? []
 
   const attempt = (work: () => Promise<unknown>) =>

@@ -37,7 +37,8 @@ export type CertificateDialog =
 /** Tab Certyfikaty: the company's certificates here and in KSeF, from enrollment to export. */
 export function CertificatesTab({ company }: { company: Company }) {
   const { t } = useTranslation()
-  const { load, createTest } = useCertificates()
+  const load = useCertificates((state) => state.load)
+  const createTest = useCertificates((state) => state.createTest)
   const { loadError } = useCompanyCertificates(company.id)
   const session = useAuth((state) => (state.companyId === company.id ? state.state?.session : null))
   const loadAuth = useAuth((state) => state.load)

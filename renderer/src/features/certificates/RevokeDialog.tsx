@@ -15,7 +15,7 @@ import {
   type CertificateRow,
 } from '../../../../shared/domain/ksef-certificates'
 import { FormDialog } from '../../components/FormDialog'
-import { useCertificates } from '../../store/certificates'
+import { useCertificates, useCompanyCertificates } from '../../store/certificates'
 import { SignatureSessionNotice } from './SignatureSessionNotice'
 import { said, type TabMessage } from './tab-message'
 
@@ -30,9 +30,19 @@ interface Props {
 }
 
 /** Unieważnij: the reason, confirmed; says when it is the default or logged the session in. */
-export function RevokeDialog({ company, row, session, superseded, onClose, onDone }: Props) {
+export function RevokeDialog({
+  company,
+  row: opened,
+  session,
+  superseded,
+  onClose,
+  onDone,
+}: Props) {
   const { t } = useTranslation()
   const revoke = useCertificates((state) => state.revoke)
+  // The row as the list has it now: after Odnów the old one is no longer the default.
+  const { listing } = useCompanyCertificates(company.id)
+  const row = listing?.rows.find((r) => r.id === opened.id) ?? opened
   const [reason, setReason] = useState<CertificateRevocationReason>(
     superseded ? 'Superseded' : 'Unspecified',
   )
