@@ -52,7 +52,7 @@ export class AuthOperations {
   async record(
     company: Company,
     method: LoginMethod,
-    init: AuthenticationInit,
+    { init, credentialId }: { init: AuthenticationInit; credentialId: string | null },
   ): Promise<StoredOperation> {
     const operation: StoredOperation = {
       companyId: company.id,
@@ -62,6 +62,7 @@ export class AuthOperations {
       status: inProgress,
       redeemed: false,
       usableUntil: new Date(Date.parse(init.authenticationToken.validUntil)).toISOString(),
+      credentialId,
     }
     await this.#deps.secrets.set(
       operationTokenSecret(company.id, init.referenceNumber),

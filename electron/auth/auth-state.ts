@@ -29,6 +29,7 @@ export class AuthStateProjection {
             startedAt: session.startedAt,
             accessTokenValidUntil: session.accessTokenValidUntil,
             refreshTokenValidUntil: session.refreshTokenValidUntil,
+            credentialId: session.credentialId,
           }
         : null,
       operations: auth.operations(companyId).map(({ companyId: _, ...operation }) => operation),

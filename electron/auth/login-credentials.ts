@@ -38,7 +38,7 @@ export class LoginCredentials {
   /** The default Authentication certificate of the company, with its unsealed key. */
   async certificate(
     company: Company,
-  ): Promise<{ certificate: CertificateInfo; privateKey: KeyObject }> {
+  ): Promise<{ id: string; certificate: CertificateInfo; privateKey: KeyObject }> {
     const { credentials } = this.#deps
     const summary = credentials.defaultCertificate(company.id, 'Authentication')
     if (!summary) {
@@ -81,7 +81,7 @@ export class LoginCredentials {
         'CERT_NOT_FOUND',
         'The private key of this certificate is missing: load it again.',
       )
-    return { certificate, privateKey: createPrivateKey(pem) }
+    return { id: summary.id, certificate, privateKey: createPrivateKey(pem) }
   }
 
   /** A stored token of the company (the default unless one is named), with its unsealed secret. */

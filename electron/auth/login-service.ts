@@ -132,8 +132,8 @@ export class LoginService {
   /** Zaloguj certyfikatem KSeF: the default Authentication certificate signs the request here. */
   loginWithCertificate(companyId: string): Promise<AuthState> {
     return this.#runs.exclusive(companyId, 'certificate', async (company, progress) => {
-      const init = await this.#waysIn.certificate(company, (step) => progress({ step }))
-      const operation = await this.#operations.record(company, 'certificate', init)
+      const start = await this.#waysIn.certificate(company, (step) => progress({ step }))
+      const operation = await this.#operations.record(company, 'certificate', start)
       await this.#operations.complete(company, operation, progress)
     })
   }
@@ -141,8 +141,8 @@ export class LoginService {
   /** Zaloguj tokenem KSeF: the default token, encrypted with MF's public key. */
   loginWithToken(companyId: string): Promise<AuthState> {
     return this.#runs.exclusive(companyId, 'token', async (company, progress) => {
-      const init = await this.#waysIn.token(company, undefined, (step) => progress({ step }))
-      const operation = await this.#operations.record(company, 'token', init)
+      const start = await this.#waysIn.token(company, undefined, (step) => progress({ step }))
+      const operation = await this.#operations.record(company, 'token', start)
       await this.#operations.complete(company, operation, progress)
     })
   }
@@ -169,7 +169,10 @@ export class LoginService {
   async submitSignedRequest(companyId: string, file: FilePayload): Promise<AuthState> {
     const company = companyOf(this.#deps.companies, companyId)
     const init = await this.#waysIn.signedRequest(company, file)
-    const operation = await this.#operations.record(company, 'signedRequest', init)
+    const operation = await this.#operations.record(company, 'signedRequest', {
+      init,
+      credentialId: null,
+    })
     if (this.#deps.auth.autoMode(companyId)) this.#runs.inBackground(company, operation)
     return this.#states.changed(companyId)
   }

@@ -31,6 +31,7 @@ export interface SessionOrigin {
   referenceNumber: string
   method: LoginMethod
   startedAt: string
+  credentialId: string | null
 }
 
 /** An access token is refreshed when less than this is left of it. */
@@ -122,6 +123,7 @@ export class SessionKeeper {
         referenceNumber: origin.referenceNumber,
         method: origin.method,
         startedAt: origin.startedAt,
+        credentialId: origin.credentialId,
         accessTokenValidUntil: new Date(Date.parse(tokens.accessToken.validUntil)).toISOString(),
         refreshTokenValidUntil: new Date(Date.parse(tokens.refreshToken.validUntil)).toISOString(),
       })

@@ -29,7 +29,7 @@ export class TokenProbe {
 
   /** Resolves when the token logged in; throws what a Zaloguj tokenem KSeF would have thrown. */
   async probe(company: Company, tokenId: string): Promise<void> {
-    const init = await this.#deps.waysIn.token(company, tokenId, () => undefined)
+    const { init } = await this.#deps.waysIn.token(company, tokenId, () => undefined)
     const client = this.#deps.clients.forEnvironment(company.environment)
     await client.auth.waitForAuthentication(init, {
       clock: this.#deps.clock,

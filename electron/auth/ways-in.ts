@@ -12,6 +12,12 @@ import type { LoginCredentials } from './login-credentials'
 import type { PublicKeyCache } from './public-key-cache'
 import { challengeLifetimeMs, checkSignedRequest } from './signed-request'
 
+/** KSeF's 202 for a login with a credential stored here, and which credential it was. */
+export interface CredentialLoginStart {
+  init: AuthenticationInit
+  credentialId: string
+}
+
 export interface WaysInDeps {
   credentials: Pick<LoginCredentials, 'certificate' | 'token'>
   auth: Pick<AuthRepository, 'saveChallenge' | 'findChallenge' | 'removeChallenge'>
@@ -37,9 +43,9 @@ export class WaysIn {
   async certificate(
     company: Company,
     onStep: (step: InitiationStep) => void,
-  ): Promise<AuthenticationInit> {
-    const { certificate, privateKey } = await this.#deps.credentials.certificate(company)
-    return this.#client(company).auth.initiateCertificateAuthentication(
+  ): Promise<CredentialLoginStart> {
+    const { id, certificate, privateKey } = await this.#deps.credentials.certificate(company)
+    const init = await this.#client(company).auth.initiateCertificateAuthentication(
       {
         context: contextOf(company),
         certificate: certificate.der,
@@ -51,6 +57,7 @@ export class WaysIn {
       },
       { clock: this.#deps.clock, onStep },
     )
+    return { init, credentialId: id }
   }
 
   /** Zaloguj tokenem KSeF: a stored token (the default unless one is named), encrypted with MF's key. */
@@ -58,10 +65,10 @@ export class WaysIn {
     company: Company,
     tokenId: string | undefined,
     onStep: (step: InitiationStep) => void,
-  ): Promise<AuthenticationInit> {
-    const { token } = await this.#deps.credentials.token(company, tokenId)
+  ): Promise<CredentialLoginStart> {
+    const { summary, token } = await this.#deps.credentials.token(company, tokenId)
     const { publicKeys } = this.#deps
-    return this.#client(company).auth.initiateTokenAuthentication(
+    const init = await this.#client(company).auth.initiateTokenAuthentication(
       { context: contextOf(company), token, publicKeys: publicKeys.get(company.environment) },
       {
         clock: this.#deps.clock,
@@ -69,6 +76,7 @@ export class WaysIn {
         onPublicKeys: (keys) => publicKeys.set(company.environment, keys),
       },
     )
+    return { init, credentialId: summary.id }
   }
 
   /** Pobierz żądanie autoryzacyjne: a fresh challenge in an unsigned AuthTokenRequest to sign elsewhere. */

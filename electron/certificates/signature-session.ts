@@ -1,3 +1,4 @@
+import { enrollmentSession } from '../../shared/domain/enrollment-session'
 import { AppError } from '../../shared/ipc/errors'
 import type { CompanySession } from './ports'
 
@@ -20,10 +21,11 @@ export function signatureSessionToken(
   purpose: 'enroll' | 'revoke',
 ): Promise<string> {
   const method = session.method(companyId)
-  if (!method) {
+  const allowed = enrollmentSession(method ? { method } : null)
+  if (allowed === 'none') {
     return Promise.reject(new AppError('AUTH_NOT_LOGGED_IN', 'This company is not logged in.'))
   }
-  if (method === 'token') {
+  if (allowed === 'token') {
     return Promise.reject(
       purpose === 'enroll'
         ? new AppError(

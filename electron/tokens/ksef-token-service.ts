@@ -119,11 +119,17 @@ export class KsefTokenService {
   #visibility(company: Company, listed: readonly KsefTokenItem[]): KsefTokenPage['visibility'] {
     const session = this.#deps.sessions.state(company.id).session
     if (session && this.#seesAll.get(company.id) === session.referenceNumber) return 'all'
+    // The credential that opened the session; a session from before it was recorded: the
+    // default, which is what a login uses.
+    const { credentials } = this.#deps
+    const opener = session?.credentialId ?? ''
     const visibility = tokenVisibility({
       company,
       method: session?.method ?? 'certificate',
-      loginToken: this.#deps.credentials.defaultToken(company.id),
-      loginCertificate: this.#deps.credentials.defaultCertificate(company.id, 'Authentication'),
+      loginToken: credentials.token(company.id, opener) ?? credentials.defaultToken(company.id),
+      loginCertificate:
+        credentials.certificate(company.id, opener) ??
+        credentials.defaultCertificate(company.id, 'Authentication'),
       listed,
     })
     if (session && visibility === 'all') this.#seesAll.set(company.id, session.referenceNumber)

@@ -73,8 +73,8 @@ function couldAllBeOwn(authors: readonly Identifier[], subject: Identifier | nul
  * - a certificate login of the company's own NIP is its owner's, who holds every permission;
  * - any signature login: a page listing a token no subject of this session could have
  *   authored (`couldAllBeOwn`), e.g. a grantee holding CredentialsRead shown the owner's.
- * The session's subject is taken from the default Authentication certificate, the one a
- * certificate login uses; a signed request's signer is not known here.
+ * The session's subject is the certificate that opened it (else the default Authentication
+ * certificate, the one a login uses); a signed request's signer is not known here.
  */
 export function tokenVisibility(facts: {
   company: Company

@@ -22,6 +22,8 @@ export const AuthOperation = z.object({
   redeemed: z.boolean(),
   /** Until when its authentication token works for Sprawdź status / Pobierz token dostępowy. */
   usableUntil: z.iso.datetime(),
+  /** The stored certificate or token that logged in; null for a request signed elsewhere. */
+  credentialId: Id.nullable().default(null),
 })
 export type AuthOperation = z.infer<typeof AuthOperation>
 
@@ -32,6 +34,8 @@ export const SessionSummary = z.object({
   startedAt: z.iso.datetime(),
   accessTokenValidUntil: z.iso.datetime(),
   refreshTokenValidUntil: z.iso.datetime(),
+  /** The stored certificate or token that opened it; null for a request signed elsewhere. */
+  credentialId: Id.nullable().default(null),
 })
 export type SessionSummary = z.infer<typeof SessionSummary>
 

@@ -7,7 +7,9 @@ import type { SessionSummary } from './auth'
  */
 export type EnrollmentSession = 'signature' | 'token' | 'none'
 
-export function enrollmentSession(session: SessionSummary | null | undefined): EnrollmentSession {
+export function enrollmentSession(
+  session: Pick<SessionSummary, 'method'> | null | undefined,
+): EnrollmentSession {
   if (!session) return 'none'
   return session.method === 'token' ? 'token' : 'signature'
 }

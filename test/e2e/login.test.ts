@@ -193,10 +193,15 @@ describe('logging in to KSeF, in the browser', () => {
     expect(await page.getByTestId('challenge-countdown').count()).toBe(0)
     await screenshot(page, 'login-10-signed-request-sent')
 
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    await page.getByTestId('operation-check').first().click()
+    // Sprawdź status, clicked again as a user would, until KSeF's decision is there.
     await expect
-      .poll(() => page.getByTestId('operation-status').first().textContent())
+      .poll(
+        async () => {
+          await page.getByTestId('operation-check').first().click()
+          return page.getByTestId('operation-status').first().textContent()
+        },
+        { timeout: 10_000 },
+      )
       .toMatch(/^200 — /)
     await screenshot(page, 'login-11-status-checked')
     await page.getByTestId('operation-redeem').first().click()

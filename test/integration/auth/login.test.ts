@@ -48,12 +48,13 @@ async function app(environment: Environment = 'Test', identifier = nip) {
 describe('Zaloguj certyfikatem KSeF', () => {
   it('logs in with the test certificate, shows the validity, and the session works', async () => {
     const { call, companyId, progress, ctx, secrets } = await app()
-    await call('certificates:createTest', { companyId })
+    const created = await call<{ id: string }>('certificates:createTest', { companyId })
     const state = await call<AuthState>('auth:loginWithCertificate', { companyId })
 
     expect(state.session).toMatchObject({
       method: 'certificate',
       referenceNumber: expect.stringMatching(/-AU-/) as unknown,
+      credentialId: created.id,
     })
     expect(Date.parse(state.session?.accessTokenValidUntil ?? '')).toBeGreaterThan(
       Date.now() + 10 * 60_000,
@@ -196,9 +197,10 @@ describe('Zaloguj tokenem KSeF', () => {
       context: { type: 'Nip', value: nip },
       permissions: ['InvoiceRead'],
     })
-    await call('tokens:add', { companyId, token })
+    const stored = await call<{ id: string }>('tokens:add', { companyId, token })
     const state = await call<AuthState>('auth:loginWithToken', { companyId })
     expect(state.session?.method).toBe('token')
+    expect(state.session?.credentialId).toBe(stored.id)
   })
 
   it('reports 450 for a revoked token', async () => {
@@ -260,14 +262,18 @@ describe('Pobierz żądanie autoryzacyjne / Zaloguj podpisanym żądaniem', () =
       redeemed: false,
     })
 
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    const checked = await call<AuthState>('auth:checkStatus', {
-      companyId,
-      referenceNumber: reference,
-    })
-    expect(checked.operations[0]?.status.code).toBe(200)
+    // Sprawdź status, as a user clicks it, until KSeF's decision is there.
+    await expect
+      .poll(
+        async () =>
+          (await call<AuthState>('auth:checkStatus', { companyId, referenceNumber: reference }))
+            .operations[0]?.status.code,
+        { interval: 50, timeout: 10_000 },
+      )
+      .toBe(200)
     const redeemed = await call<AuthState>('auth:redeem', { companyId, referenceNumber: reference })
     expect(redeemed.session?.referenceNumber).toBe(reference)
+    expect(redeemed.session?.credentialId).toBeNull()
     expect(
       await call('auth:redeem', { companyId, referenceNumber: reference }).catch(
         (e: { payload: unknown }) => e.payload,

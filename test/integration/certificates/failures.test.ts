@@ -197,7 +197,7 @@ describe('an enrollment KSeF ends without a certificate', () => {
     },
   )
 
-  it('status 410: KSeF no longer keeps it, and nothing changes here', async () => {
+  it('status 410: KSeF no longer keeps it; the record learns so, and nothing else changes', async () => {
     const app = await loggedIn({ enrollmentDelayMs: 60_000, refreshTokenLifetimeMs: 60 * DAY })
     const { enrollment } = await app.call<EnrollmentResult>('certificates:enroll', {
       companyId: app.companyId,
@@ -216,7 +216,15 @@ describe('an enrollment KSeF ends without a certificate', () => {
       details: { httpStatus: 410, ksefCodeKind: 'http', ksefCode: 410 },
     })
     expect(explainKsefCode('http', 410).en.explanation).toMatch(/enrollments 30 days/)
-    expect(app.snapshot()).toEqual(before)
+    // Marked gone, so it can be removed (certificates:forgetEnrollment); its key stays till then.
+    const goneAt = new Date(app.clock.now()).toISOString()
+    expect(app.snapshot()).toEqual({
+      ...before,
+      enrollments: before.enrollments.map((e) => ({ ...e, goneAt })),
+    })
+    expect(await app.secrets.get(enrollmentKeySecret(app.companyId, enrollment.id))).toMatch(
+      /PRIVATE KEY/,
+    )
   })
 
   it('retrieve before a serial number exists', async () => {

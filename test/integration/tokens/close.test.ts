@@ -68,7 +68,8 @@ async function open() {
   const dispatch = createDispatch(handlers, services.ctx)
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const envelope = await dispatch(channel, input)
-    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`)
+    if (!envelope.ok)
+      throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`)
     return envelope.value as T
   }
   return { ...services, call }
@@ -174,9 +175,9 @@ it('an enrollment waiting for KSeF at close is left pending, its key sealed for 
 
   const again = await open()
   try {
-    expect(
-      await again.ctx.secrets.get(enrollmentKeySecret(company.id, enrollmentId)),
-    ).toMatch(/BEGIN PRIVATE KEY/)
+    expect(await again.ctx.secrets.get(enrollmentKeySecret(company.id, enrollmentId))).toMatch(
+      /BEGIN PRIVATE KEY/,
+    )
   } finally {
     await again.close()
   }

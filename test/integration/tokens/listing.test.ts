@@ -198,4 +198,25 @@ describe('what KSeF lets a session see', () => {
     expect(page.visibility).toBe('ownOnly')
     expect(page.rows.map((r) => r.referenceNumber)).toEqual([theirs.referenceNumber])
   })
+
+  it('a signature login of someone granted CredentialsRead sees every token, and is told so', async () => {
+    const owners = seedTokens(2)
+    const theirs = app.sim.seed.createToken({
+      context,
+      permissions: ['InvoiceRead'],
+      author: person,
+      description: 'Token księgowej',
+    })
+    await loginAsPerson(app, ['InvoiceRead', 'CredentialsRead'])
+    const page = await list()
+    expect(page.rows.map((r) => r.referenceNumber)).toEqual([
+      theirs.referenceNumber,
+      ...owners.map((t) => t.referenceNumber).reverse(),
+    ])
+    expect(page.visibility).toBe('all')
+    // Filtered to the person's own token, the page proves nothing; the session proved it already.
+    const filtered = await list({ filter: { description: 'księgowej' } })
+    expect(filtered.rows.map((r) => r.referenceNumber)).toEqual([theirs.referenceNumber])
+    expect(filtered.visibility).toBe('all')
+  })
 })

@@ -49,7 +49,7 @@ export function RevokeDialog({
   const serialNumber = row.serialNumber ?? ''
   // The session's own certificate is the default Authentication one it was logged in with.
   const usedBySession =
-    session?.method === 'certificate' && row.isDefault && row.kind === 'Authentication'
+    session?.method === 'certificate' && session.credentialId === row.certificate?.id
 
   return (
     <FormDialog
