@@ -71,8 +71,11 @@ function couldAllBeOwn(authors: readonly Identifier[], subject: Identifier | nul
  * - a token login: the token's permissions (kept since it was generated, or read from KSeF's
  *   list), or a page listing two tokens — a token session without them is shown one;
  * - a certificate login of the company's own NIP is its owner's, who holds every permission;
+ * - any signature login shown a token of the company's own NIP: its owner sees everything,
+ *   and anyone else sees it only with CredentialsRead (one linked to that NIP is its owner) —
+ *   the common case of a grantee, an accountant, reading the owner's tokens;
  * - any signature login: a page listing a token no subject of this session could have
- *   authored (`couldAllBeOwn`), e.g. a grantee holding CredentialsRead shown the owner's.
+ *   authored (`couldAllBeOwn`).
  * The session's subject is the certificate that opened it (else the default Authentication
  * certificate, the one a login uses); a signed request's signer is not known here.
  */
@@ -96,5 +99,9 @@ export function tokenVisibility(facts: {
     subject?.type === 'Nip' &&
     subject.value === company.identifier.value
   const authors = listed.map((item) => item.authorIdentifier)
-  return owner || !couldAllBeOwn(authors, subject) ? 'all' : 'ownOnly'
+  const ownersToken = authors.some(
+    (author) =>
+      author.type === company.identifier.type && author.value === company.identifier.value,
+  )
+  return owner || ownersToken || !couldAllBeOwn(authors, subject) ? 'all' : 'ownOnly'
 }

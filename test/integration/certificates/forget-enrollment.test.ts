@@ -73,6 +73,19 @@ describe('Usuń wniosek', () => {
     expect(await app.keyOf(enrollment.id)).toBeUndefined()
   })
 
+  it('one never sent (the app ended before KSeF gave a reference number) goes with its key', async () => {
+    const app = await loggedIn({ enrollmentDelayMs: 60_000 })
+    const { enrollment } = await app.enroll(false)
+    const document = app.settings.read()
+    app.settings.write({
+      ...document,
+      enrollments: document.enrollments.map((e) => ({ ...e, referenceNumber: null })),
+    })
+    await app.forget(enrollment.id)
+    expect(app.settings.read().enrollments).toEqual([])
+    expect(await app.keyOf(enrollment.id)).toBeUndefined()
+  })
+
   it('a retrieved one goes, its certificate stays', async () => {
     const app = await loggedIn()
     const { enrollment, certificate } = await app.enroll(true)
