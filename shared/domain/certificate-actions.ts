@@ -1,4 +1,4 @@
-import type { CertificateRow } from './ksef-certificates'
+import { enrollmentCanBeForgotten, type CertificateRow } from './ksef-certificates'
 
 /** What the user can do with one row of the certificate list. */
 export type CertificateAction =
@@ -10,6 +10,7 @@ export type CertificateAction =
   | 'offlineCheck' // Sprawdź certyfikat trybu Offline
   | 'renew' // Odnów: a KSeF certificate stored here gets a successor
   | 'remove' // Usuń z tego komputera
+  | 'forget' // Usuń wniosek z listy: a refused, gone or retrieved enrollment
 
 const refusedEnrollment = (code: number | undefined): boolean => code !== undefined && code >= 400
 
@@ -22,6 +23,7 @@ export function certificateActions(row: CertificateRow): CertificateAction[] {
     if (enrollment.referenceNumber && !refusedEnrollment(code) && !enrollment.serialNumber)
       actions.push('checkStatus')
     if (enrollment.serialNumber && !enrollment.certificateId) actions.push('retrieve')
+    if (enrollmentCanBeForgotten(enrollment)) actions.push('forget')
     return actions
   }
   const fromKsef = row.location === 'ksefOnly' || certificate?.issuerKind === 'ksef'

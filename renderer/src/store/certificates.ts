@@ -19,7 +19,7 @@ import { api } from '../api'
 import { useCompanies } from './companies'
 
 /** What a row is doing right now, so its buttons keep still and show it. */
-export type RowWork = 'status' | 'retrieve' | 'revoke' | 'default' | 'remove' | 'renew'
+export type RowWork = 'status' | 'retrieve' | 'revoke' | 'default' | 'remove' | 'renew' | 'forget'
 
 type ImportInput = Omit<ChannelInput<'certificates:import'>, 'companyId'>
 
@@ -62,6 +62,7 @@ interface CertificatesStore {
   enroll: (companyId: string, draft: EnrollmentDraft) => Promise<EnrollmentResult>
   checkStatus: (companyId: string, rowId: string, enrollmentId: string) => Promise<void>
   retrieve: (companyId: string, rowId: string, enrollmentId: string) => Promise<EnrollmentResult>
+  forgetEnrollment: (companyId: string, rowId: string, enrollmentId: string) => Promise<void>
   renew: (companyId: string, rowId: string, certificateId: string) => Promise<EnrollmentResult>
   revoke: (
     companyId: string,
@@ -199,6 +200,12 @@ export const useCertificates = create<CertificatesStore>((set, get) => {
         const result = await api.invoke('certificates:retrieve', { companyId, enrollmentId })
         await refresh(companyId)
         return result
+      }),
+
+    forgetEnrollment: (companyId, rowId, enrollmentId) =>
+      onRow(companyId, rowId, 'forget', async () => {
+        await api.invoke('certificates:forgetEnrollment', { companyId, enrollmentId })
+        await refresh(companyId)
       }),
 
     renew: (companyId, rowId, certificateId) =>

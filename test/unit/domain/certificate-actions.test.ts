@@ -64,7 +64,7 @@ const row = (overrides: Partial<CertificateRow>): CertificateRow => ({
 })
 
 describe('certificateActions', () => {
-  it('offers Sprawdź status while KSeF decides, Pobierz certyfikat once there is a serial', () => {
+  it('offers Sprawdź status while KSeF decides, Pobierz certyfikat once there is a serial, and to forget a refused one', () => {
     expect(certificateActions(row({ location: 'enrollment', enrollment: enrollment() }))).toEqual([
       'checkStatus',
     ])
@@ -76,7 +76,9 @@ describe('certificateActions', () => {
       'retrieve',
     ])
     const refused = enrollment({ status: { code: 400, description: 'no', details: [] } })
-    expect(certificateActions(row({ location: 'enrollment', enrollment: refused }))).toEqual([])
+    expect(certificateActions(row({ location: 'enrollment', enrollment: refused }))).toEqual([
+      'forget',
+    ])
   })
 
   it('a KSeF Authentication certificate here: default, export, renew, revoke, remove', () => {

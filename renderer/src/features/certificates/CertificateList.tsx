@@ -53,12 +53,13 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
   const now = useNow(60_000)
   const { listing, readingKsef, ksefError, loadError, working } = useCompanyCertificates(company.id)
   // The actions only: the list itself comes from this company's slice.
-  const { refresh, load, checkStatus, retrieve, setDefault } = useCertificates(
-    useShallow(({ refresh, load, checkStatus, retrieve, setDefault }) => ({
+  const { refresh, load, checkStatus, retrieve, forgetEnrollment, setDefault } = useCertificates(
+    useShallow(({ refresh, load, checkStatus, retrieve, forgetEnrollment, setDefault }) => ({
       refresh,
       load,
       checkStatus,
       retrieve,
+      forgetEnrollment,
       setDefault,
     })),
   )
@@ -150,6 +151,16 @@ export function CertificateList({ company, session, onOpen, onDone, onFailed }: 
               onClick: () => onOpen({ kind: 'remove', row }),
             }
           : null
+      case 'forget':
+        return {
+          id: action,
+          label: t('certificates.actions.forget'),
+          icon: <DeleteOutlinedIcon />,
+          disabled: busy || !enrollmentId,
+          testId: 'certificate-forget-enrollment',
+          onClick: () =>
+            enrollmentId && attempt(() => forgetEnrollment(company.id, row.id, enrollmentId)),
+        }
       case 'makeDefault':
         return null
     }
