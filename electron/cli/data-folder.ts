@@ -4,7 +4,7 @@
 // KSEF_DESK_DATA_DIR, its secrets are sealed with KSEF_DESK_PASSPHRASE, and --api-url or
 // KSEF_DESK_API_URL sends the calls of every environment elsewhere (the simulator).
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { AuthProgress } from '../../shared/domain/auth'
 import type { Company } from '../../shared/domain/company'
 import type { Environment } from '../../shared/domain/environment'
@@ -147,7 +147,7 @@ function dataFolderOf(values: OptionValues, io: CliIo): string {
       'Give the data folder: --data-dir DIR, or set KSEF_DESK_DATA_DIR.',
     )
   }
-  return resolve(folder)
+  return io.resolvePath(folder)
 }
 
 function apiUrlOf(values: OptionValues, io: CliIo): string | undefined {

@@ -19,23 +19,28 @@ export interface CliIo {
   ): void
   env: Readonly<Record<string, string | undefined>>
   clock: Clock
+  /** A path the user gave, made absolute against the folder the command runs in. */
+  resolvePath(path: string): string
 }
 
-export function processIo(): CliIo {
+/** The real world; `workingFolder` stands in for the process's own when tests run commands. */
+export function processIo(workingFolder: string = process.cwd()): CliIo {
+  const resolvePath = (path: string) => resolve(workingFolder, path)
   return {
+    resolvePath,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => {
       try {
-        return readFileSync(resolve(path))
+        return readFileSync(resolvePath(path))
       } catch (error) {
         throw new AppError('FILE_UNREADABLE', `Cannot read ${path}: ${reason(error)}.`, { path })
       }
     },
-    exists: (path) => existsSync(resolve(path)),
+    exists: (path) => existsSync(resolvePath(path)),
     writeFile: (path, data, options) => {
       try {
-        writeFileSync(resolve(path), data, {
+        writeFileSync(resolvePath(path), data, {
           flag: options.overwrite ? 'w' : 'wx',
           mode: options.secret ? 0o600 : 0o644,
         })

@@ -286,7 +286,7 @@ const exportCertificate: CliCommand = {
           json: result,
         }
       },
-      { fileSaver: new FolderFileSaver(out) },
+      { fileSaver: new FolderFileSaver(io.resolvePath(out)) },
     )
   },
 }

@@ -139,7 +139,7 @@ describe('companies, in the browser', () => {
     await page.getByTestId('language-pl').click()
     await expect.poll(() => page.getByTestId('add-company').textContent()).toBe('Dodaj firmę')
     expect(await page.getByTestId('tab-general').textContent()).toBe('Ogólne')
-    expect(server.ctx.preferences.get()).toEqual({ language: 'pl' })
+    expect(server.ctx.preferences.get()).toEqual({ language: 'pl', tokensAfter2026: false })
   })
 
   it('opens the Certyfikaty and Tokeny tabs of the selected company, empty', async () => {

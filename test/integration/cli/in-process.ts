@@ -44,7 +44,7 @@ export function inProcessCli(apiUrl: string, clock: Clock = systemClock): InProc
       let stdout = ''
       let stderr = ''
       const io = {
-        ...processIo(),
+        ...processIo(folder.path),
         stdout: (text: string) => void (stdout += text),
         stderr: (text: string) => void (stderr += text),
         env: { ...base, ...env },

@@ -1,5 +1,7 @@
 // ksef-desk over a data folder when something is wrong: each refusal with its exact code and exit
-// status, and nothing stored or changed. Against the simulator in a process of its own.
+// status, and nothing stored or changed. Against the simulator in a process of its own; the CLI
+// runs in the test's process (the commands are the binary's; test/integration/cli/ksef-smoke and
+// login.test.ts spawn it).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,13 +11,12 @@ import type { CertificateListing } from '../../../shared/domain/ksef-certificate
 import { filesContaining } from '../../support/temp-folder'
 import { mustRun } from '../../support/tools'
 import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
+import { inProcessCli, type InProcessCli } from './in-process'
 import {
-  dataFolderCli,
   mintToken,
   parseJson,
   passphrase,
   startSimulatorProcess,
-  type DataFolderCli,
   type SimulatorProcess,
 } from './simulator-process'
 import { expectError } from './workspace'
@@ -25,12 +26,12 @@ const otherNip = '1111427877'
 const keyPassword = 'Abcdefgh1234567!'
 
 let sim: SimulatorProcess
-let folder: DataFolderCli
+let folder: InProcessCli
 const secrets: string[] = [passphrase, keyPassword]
 
 beforeAll(async () => {
   sim = await startSimulatorProcess()
-  folder = dataFolderCli(sim.url)
+  folder = inProcessCli(sim.url)
   const company = await folder.cli([
     'companies',
     'add',

@@ -1,7 +1,8 @@
 // ksef-desk logs a company in all three ways against the simulator (`npm run sim`, its own
 // process): a test certificate, a KSeF token minted in the simulator, a request signed by xmlsec1.
-// Each command is a process of its own, so every step after a login also proves that a restart
-// keeps the session.
+// Each command opens the data folder afresh (new services, nothing kept in memory between them),
+// so every step after a login also proves that a restart keeps the session. The commands run in
+// the test's process; ksef-smoke.test.ts runs the binary itself.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActiveSession, AuthState } from '../../../shared/domain/auth'
@@ -9,19 +10,18 @@ import type { Company } from '../../../shared/domain/company'
 import type { CertificateSummary, TokenSummary } from '../../../shared/domain/credentials'
 import { filesContaining } from '../../support/temp-folder'
 import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
+import { inProcessCli, type InProcessCli } from './in-process'
 import {
-  dataFolderCli,
   mintToken,
   parseJson,
   passphrase,
   startSimulatorProcess,
-  type DataFolderCli,
   type SimulatorProcess,
 } from './simulator-process'
 import { expectError } from './workspace'
 
 let sim: SimulatorProcess
-const folders: DataFolderCli[] = []
+const folders: InProcessCli[] = []
 const secrets: string[] = [passphrase]
 
 beforeAll(async () => {
@@ -43,13 +43,13 @@ afterAll(async () => {
   }
 })
 
-function newDataFolder(): DataFolderCli {
-  const folder = dataFolderCli(sim.url)
+function newDataFolder(): InProcessCli {
+  const folder = inProcessCli(sim.url)
   folders.push(folder)
   return folder
 }
 
-async function addTestCompany({ cli }: DataFolderCli, nip: string): Promise<Company> {
+async function addTestCompany({ cli }: InProcessCli, nip: string): Promise<Company> {
   const company = parseJson<Company>(
     await cli([
       'companies',
@@ -68,7 +68,7 @@ async function addTestCompany({ cli }: DataFolderCli, nip: string): Promise<Comp
 }
 
 /** `sessions --json` in a fresh process: KSeF lists the data folder's session as the current one. */
-async function expectCurrentSession(folder: DataFolderCli, nip: string, reference: string) {
+async function expectCurrentSession(folder: InProcessCli, nip: string, reference: string) {
   const list = parseJson<ActiveSession[]>(
     await folder.cli(['sessions', '--company', nip, '--json']),
   )

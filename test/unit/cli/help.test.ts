@@ -13,6 +13,7 @@ async function help(args: string[]) {
     writeFile: () => undefined,
     env: {},
     clock: { now: () => 0 },
+    resolvePath: (path) => path,
   }
   const status = await runCli(args, io, commands, '0.0.0')
   return { status, stdout }

@@ -30,6 +30,7 @@ async function run(thrown: unknown, ...args: string[]) {
     writeFile: () => undefined,
     env: {},
     clock: { now: () => 0 },
+    resolvePath: (path) => path,
   }
   const status = await runCli(['boom', ...args], io, [failing(thrown)], '0.0.0')
   return { status, stdout: out.join(''), stderr: err.join('') }
