@@ -19,8 +19,8 @@ beforeAll(() => prepareCredentials(workspace))
 afterAll(() => workspace.remove())
 
 describe('ksef-desk', () => {
-  it('writes an AuthTokenRequest and signs it so that xmlsec1 verifies it', () => {
-    const request = cli('auth-request', '--nip', '5265877635', '--challenge', challenge)
+  it('writes an AuthTokenRequest and signs it so that xmlsec1 verifies it', async () => {
+    const request = await cli('auth-request', '--nip', '5265877635', '--challenge', challenge)
     expect(request.status).toBe(0)
     writeFileSync(path('request.xml'), request.stdout)
     expect(
@@ -32,7 +32,7 @@ describe('ksef-desk', () => {
       ]).status,
     ).toBe(0)
 
-    const signed = cli(
+    const signed = await cli(
       'sign',
       'request.xml',
       '--cert',
@@ -62,21 +62,23 @@ describe('ksef-desk', () => {
     expect(verified.stderr).toMatch(/^OK$/m)
 
     expect(
-      cli(
-        'auth-request',
-        '--internal-id',
-        '5265877635-00001',
-        '--challenge',
-        challenge,
-        '--fingerprint',
+      (
+        await cli(
+          'auth-request',
+          '--internal-id',
+          '5265877635-00001',
+          '--challenge',
+          challenge,
+          '--fingerprint',
+        )
       ).stdout,
     ).toMatch(/<InternalId>5265877635-00001<\/InternalId>[\s\S]*certificateFingerprint/)
     expectError(
-      cli('auth-request', '--nip', '5265877636', '--challenge', challenge),
+      await cli('auth-request', '--nip', '5265877636', '--challenge', challenge),
       'NIP_BAD_CHECKSUM',
     )
     expectError(
-      cli(
+      await cli(
         'sign',
         'request.xml',
         '--cert',
@@ -89,7 +91,7 @@ describe('ksef-desk', () => {
       'KEY_CERT_MISMATCH',
     )
     expectError(
-      cli(
+      await cli(
         'sign',
         'signed.xml',
         '--cert',
@@ -102,7 +104,7 @@ describe('ksef-desk', () => {
       'AUTH_REQUEST_ALREADY_SIGNED',
     )
     expectError(
-      cli(
+      await cli(
         'sign',
         'request.xml',
         '--cert',
@@ -117,7 +119,7 @@ describe('ksef-desk', () => {
     )
   })
 
-  it('encrypts a KSeF token that openssl decrypts', () => {
+  it('encrypts a KSeF token that openssl decrypts', async () => {
     mustRun('openssl', [
       'genpkey',
       '-algorithm',
@@ -141,7 +143,7 @@ describe('ksef-desk', () => {
       path('mf.crt'),
     ])
     writeFileSync(path('token.txt'), 'secret-ksef-token-value\n')
-    const result = cli(
+    const result = await cli(
       'encrypt-token',
       '--token-file',
       'token.txt',

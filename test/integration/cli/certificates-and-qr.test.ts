@@ -11,7 +11,7 @@ beforeAll(() => prepareCredentials(workspace))
 afterAll(() => workspace.remove())
 
 describe('ksef-desk', () => {
-  it('makes a CSR from enrollment data, with its key kept encrypted', () => {
+  it('makes a CSR from enrollment data, with its key kept encrypted', async () => {
     writeFileSync(
       path('enrollment.json'),
       JSON.stringify({
@@ -22,7 +22,7 @@ describe('ksef-desk', () => {
         serialNumber: 'TINPL-5265877635',
       }),
     )
-    const result = cli(
+    const result = await cli(
       'csr',
       '--enrollment-data',
       'enrollment.json',
@@ -59,7 +59,7 @@ describe('ksef-desk', () => {
     expect(csrKey).toBe(fileKey)
 
     expectError(
-      cli(
+      await cli(
         'csr',
         '--enrollment-data',
         'enrollment.json',
@@ -72,7 +72,7 @@ describe('ksef-desk', () => {
     )
     expect(existsSync(path('weak.key'))).toBe(false)
     expectError(
-      cli(
+      await cli(
         'csr',
         '--enrollment-data',
         'invoice.xml',
@@ -85,8 +85,8 @@ describe('ksef-desk', () => {
     )
   })
 
-  it('makes KOD I and KOD II links', () => {
-    const invoice = cli(
+  it('makes KOD I and KOD II links', async () => {
+    const invoice = await cli(
       'qr',
       'invoice',
       '--nip',
@@ -102,16 +102,25 @@ describe('ksef-desk', () => {
       /^https:\/\/qr-demo\.ksef\.mf\.gov\.pl\/invoice\/5265877635\/01-02-2026\/[A-Za-z0-9_-]{43}\n$/,
     )
     expectError(
-      cli('qr', 'invoice', '--nip', '5265877635', '--date', '2026-02-30', '--file', 'invoice.xml'),
+      await cli(
+        'qr',
+        'invoice',
+        '--nip',
+        '5265877635',
+        '--date',
+        '2026-02-30',
+        '--file',
+        'invoice.xml',
+      ),
       'QR_INPUT_INVALID',
     )
 
     const serial = (
-      JSON.parse(cli('inspect', 'offline.crt', '--json').stdout) as {
+      JSON.parse((await cli('inspect', 'offline.crt', '--json')).stdout) as {
         certificate: { serialNumber: string }
       }
     ).certificate.serialNumber
-    const certificate = cli(
+    const certificate = await cli(
       'qr',
       'certificate',
       '--context-type',
@@ -142,7 +151,7 @@ describe('ksef-desk', () => {
         `^https://qr-test\\.ksef\\.mf\\.gov\\.pl/certificate/Nip/5265877635/5265877635/${serial}/[A-Za-z0-9_-]{43}/[A-Za-z0-9_-]{342}$`,
       ),
     )
-    const withAuthenticationCertificate = cli(
+    const withAuthenticationCertificate = await cli(
       'qr',
       'certificate',
       '--context-type',

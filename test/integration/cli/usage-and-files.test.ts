@@ -40,8 +40,8 @@ describe('ksef-desk', () => {
     ).toBe('')
   })
 
-  it('inspects a certificate, a key and a .p12', () => {
-    const certificate = cli('inspect', 'person.crt', '--json')
+  it('inspects a certificate, a key and a .p12', async () => {
+    const certificate = await cli('inspect', 'person.crt', '--json')
     expect(certificate.status).toBe(0)
     expect(JSON.parse(certificate.stdout)).toMatchObject({
       kind: 'certificate',
@@ -51,11 +51,11 @@ describe('ksef-desk', () => {
         validity: 'valid',
       },
     })
-    const text = cli('inspect', 'person.crt')
+    const text = await cli('inspect', 'person.crt')
     expect(text.stdout).toMatch(/^Certificate\n {2}Subject: +C=PL, CN=Jan Kowalski/)
     expect(text.stdout).toMatch(/Identifier: +NIP 5265877635 \(from serialNumber\)/)
 
-    const key = cli('inspect', 'person.key', '--password-file', 'password.txt', '--json')
+    const key = await cli('inspect', 'person.key', '--password-file', 'password.txt', '--json')
     expect(JSON.parse(key.stdout)).toEqual({
       kind: 'private-key',
       key: {
@@ -66,7 +66,7 @@ describe('ksef-desk', () => {
       },
     })
 
-    const p12 = cli('inspect', 'offline.p12', '--password', password, '--json')
+    const p12 = await cli('inspect', 'offline.p12', '--password', password, '--json')
     expect(JSON.parse(p12.stdout)).toMatchObject({
       kind: 'pkcs12',
       keyAlgorithm: { type: 'rsa', bits: 2048 },
@@ -77,36 +77,36 @@ describe('ksef-desk', () => {
     })
   })
 
-  it('gives each file failure its own code', () => {
-    expectError(cli('inspect', 'person.key'), 'KEY_PASSWORD_REQUIRED')
+  it('gives each file failure its own code', async () => {
+    expectError(await cli('inspect', 'person.key'), 'KEY_PASSWORD_REQUIRED')
     expectError(
-      cli('inspect', 'person.key', '--password', 'Abcdefgh1234567?'),
+      await cli('inspect', 'person.key', '--password', 'Abcdefgh1234567?'),
       'KEY_WRONG_PASSWORD',
     )
     expectError(
-      cli('inspect', 'offline.p12', '--password', 'Abcdefgh1234567?'),
+      await cli('inspect', 'offline.p12', '--password', 'Abcdefgh1234567?'),
       'PKCS12_WRONG_PASSWORD',
     )
-    expectError(cli('inspect', 'missing.crt'), 'FILE_UNREADABLE')
-    expectError(cli('inspect', 'invoice.xml'), 'FILE_UNRECOGNISED')
+    expectError(await cli('inspect', 'missing.crt'), 'FILE_UNREADABLE')
+    expectError(await cli('inspect', 'invoice.xml'), 'FILE_UNRECOGNISED')
     writeFileSync(path('truncated.key'), readFileSync(path('person.key')).subarray(0, 100))
-    expectError(cli('inspect', 'truncated.key', '--password', password), 'KEY_UNREADABLE')
+    expectError(await cli('inspect', 'truncated.key', '--password', password), 'KEY_UNREADABLE')
   })
 
-  it('refuses a mistyped PESEL and a blank name for a test certificate, each with its own code', () => {
+  it('refuses a mistyped PESEL and a blank name for a test certificate, each with its own code', async () => {
     const out = ['--cert-out', 'p.crt', '--key-out', 'p.key', '--key-password', password]
-    expectError(cli('test-cert', '--pesel', '90010112345', ...out), 'PESEL_INVALID')
-    expectError(cli('test-cert', '--pesel', '9001011234', ...out), 'PESEL_INVALID')
+    expectError(await cli('test-cert', '--pesel', '90010112345', ...out), 'PESEL_INVALID')
+    expectError(await cli('test-cert', '--pesel', '9001011234', ...out), 'PESEL_INVALID')
     expectError(
-      cli('test-cert', '--seal-nip', '5265877635', '--organization', ' ', ...out),
+      await cli('test-cert', '--seal-nip', '5265877635', '--organization', ' ', ...out),
       'TEST_CERT_NAME_EMPTY',
     )
     expect(existsSync(path('p.key'))).toBe(false)
     expect(existsSync(path('p.crt'))).toBe(false)
   })
 
-  it('prints errors as JSON with --json', () => {
-    const result = cli('inspect', 'person.key', '--json')
+  it('prints errors as JSON with --json', async () => {
+    const result = await cli('inspect', 'person.key', '--json')
     expect(result.status).toBe(1)
     expect(JSON.parse(result.stderr)).toEqual({
       error: {
@@ -116,10 +116,10 @@ describe('ksef-desk', () => {
     })
   })
 
-  it('never overwrites a file without --force', () => {
+  it('never overwrites a file without --force', async () => {
     const before = readFileSync(path('person.key'))
     expectError(
-      cli(
+      await cli(
         'test-cert',
         '--nip',
         '5265877635',

@@ -8,8 +8,8 @@ const { cli } = workspace
 afterAll(() => workspace.remove())
 
 describe('ksef-desk', () => {
-  it('lists its commands, and fails without one', () => {
-    const help = cli('--help')
+  it('lists its commands, and fails without one', async () => {
+    const help = await cli('--help')
     expect(help.status).toBe(0)
     for (const command of [
       'inspect',
@@ -48,26 +48,26 @@ describe('ksef-desk', () => {
       expect(help.stdout).toContain(`  ${command} `)
     }
     expect(help.stdout).toContain('KSEF_DESK_PASSPHRASE')
-    expect(cli().status).toBe(2)
-    const login = cli('login', '--help')
+    expect((await cli()).status).toBe(2)
+    const login = await cli('login', '--help')
     expect(login.status).toBe(0)
     expect(login.stdout).toMatch(
       /^Usage: ksef-desk login --company N \[--env test\|demo\|prod\] --method token\|certificate /m,
     )
     for (const text of ['--request-out', '--signed', 'KSEF_DESK_DATA_DIR', 'KSEF_DESK_API_URL'])
       expect(login.stdout).toContain(text)
-    expect(cli('sign', '--help').stdout).toMatch(
+    expect((await cli('sign', '--help')).stdout).toMatch(
       /^Usage: ksef-desk sign FILE\.xml \(--cert FILE --key FILE \| --p12 FILE\)/m,
     )
   })
 
-  it('refuses wrong usage with exit status 2', () => {
-    expectError(cli('frobnicate'), 'CLI_USAGE', 2)
-    expectError(cli('qr'), 'CLI_USAGE', 2)
-    expectError(cli('inspect', 'person.crt', '--frobnicate'), 'CLI_USAGE', 2)
-    expectError(cli('inspect'), 'CLI_USAGE', 2)
+  it('refuses wrong usage with exit status 2', async () => {
+    expectError(await cli('frobnicate'), 'CLI_USAGE', 2)
+    expectError(await cli('qr'), 'CLI_USAGE', 2)
+    expectError(await cli('inspect', 'person.crt', '--frobnicate'), 'CLI_USAGE', 2)
+    expectError(await cli('inspect'), 'CLI_USAGE', 2)
     expectError(
-      cli(
+      await cli(
         'auth-request',
         '--nip',
         '5265877635',
@@ -80,7 +80,7 @@ describe('ksef-desk', () => {
       2,
     )
     expectError(
-      cli(
+      await cli(
         'qr',
         'invoice',
         '--nip',

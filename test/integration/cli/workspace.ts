@@ -1,19 +1,18 @@
-// ksef-desk as a user runs it: a child process in a folder of its own, with a person
-// certificate (EC) and an Offline seal certificate (RSA, also as .p12) made by the CLI itself.
-import { spawnSync } from 'node:child_process'
+// ksef-desk in a folder of its own, run in the test's own process (runCli with the real file system,
+// paths resolved against that folder, and a captured stdout/stderr), with a person certificate (EC)
+// and an Offline seal certificate (RSA, also as .p12) made by the CLI itself.
 import { writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { expect } from 'vitest'
+import { commands } from '../../../electron/cli/commands'
+import { processIo } from '../../../electron/cli/io'
+import { runCli } from '../../../electron/cli/run'
 import { tempFolder } from '../../support/temp-folder'
 import { mustRun } from '../../support/tools'
 
 export const root = join(import.meta.dirname, '../../..')
 export const password = 'Abcdefgh1234567!'
 export const challenge = '20250625-CR-20F5EE4000-DA48AE4124-46'
-// Resolved from here: the commands run in a temporary folder outside the project.
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 export interface CliRun {
   status: number | null
@@ -23,7 +22,7 @@ export interface CliRun {
 
 export interface CliWorkspace {
   path: (name: string) => string
-  cli: (...args: string[]) => CliRun
+  cli: (...args: string[]) => Promise<CliRun>
   remove: () => void
 }
 
@@ -31,25 +30,25 @@ export function cliWorkspace(): CliWorkspace {
   const folder = tempFolder('ksef-desk-cli-')
   return {
     path: (name) => join(folder.path, name),
-    cli: (...args) => {
-      const result = spawnSync(
-        process.execPath,
-        ['--import', tsx, join(root, 'electron/cli.ts'), ...args],
-        {
-          cwd: folder.path,
-          encoding: 'utf8',
-        },
-      )
-      return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+    cli: async (...args) => {
+      let stdout = ''
+      let stderr = ''
+      const io = {
+        ...processIo(folder.path),
+        stdout: (text: string) => void (stdout += text),
+        stderr: (text: string) => void (stderr += text),
+      }
+      const status = await runCli(args, io, commands, '0.0.0-test')
+      return { status, stdout, stderr }
     },
     remove: () => folder.remove(),
   }
 }
 
 /** person.crt/.key (EC, NIP), offline.crt/.key/.p12 (RSA seal, Offline), password.txt, invoice.xml. */
-export function prepareCredentials(workspace: CliWorkspace): void {
+export async function prepareCredentials(workspace: CliWorkspace): Promise<void> {
   const { cli, path } = workspace
-  const person = cli(
+  const person = await cli(
     'test-cert',
     '--nip',
     '5265877635',
@@ -62,7 +61,7 @@ export function prepareCredentials(workspace: CliWorkspace): void {
   )
   expect(person.stderr).toBe('')
   expect(person.status).toBe(0)
-  const offline = cli(
+  const offline = await cli(
     'test-cert',
     '--seal-nip',
     '5265877635',
