@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { AuthState } from '../../shared/domain/auth'
 import type { Company } from '../../shared/domain/company'
-import type { TokenCheck, TokenSummary } from '../../shared/domain/credentials'
+import type { TokenSummary } from '../../shared/domain/credentials'
 import type {
   GeneratedTokenResult,
   KsefTokenPage,
@@ -27,6 +27,7 @@ import type { CredentialRepository } from '../vault/credential-repository'
 import type { PreferencesRepository } from '../vault/preferences-repository'
 import { tokenSecret, type SecretStore } from '../vault/secret-store'
 import { RevealTickets } from './reveal-tickets'
+import { checkToken } from './token-check'
 import { TokenStatusFollower } from './status-follower'
 import { checkedDraft, checkedFilter, ksefListFilter } from './token-inputs'
 import { tokenRow, tokenVisibility, type KsefTokenItem } from './token-rows'
@@ -275,38 +276,13 @@ export class KsefTokenService {
   }
 
   /** Sprawdź token: a real login and logout with it; the verdict is kept on the stored copy. */
-  async check(companyId: string, tokenId: string): Promise<TokenCheckResult> {
+  check(companyId: string, tokenId: string): Promise<TokenCheckResult> {
     this.#company(companyId)
     if (!this.#deps.credentials.token(companyId, tokenId)) {
       throw new AppError('TOKEN_NOT_FOUND', 'This token is no longer stored for the company.')
     }
     this.#requirePolicy()
-    const checkedAt = new Date(this.#deps.clock.now()).toISOString()
-    let check: TokenCheck
-    let message: string | null = null
-    try {
-      await this.#deps.sessions.probeTokenLogin(companyId, tokenId)
-      check = { checkedAt, ok: true, errorCode: null, ksefStatusCode: null }
-    } catch (error) {
-      if (!isVerdictOnToken(error)) throw error
-      message = error.message
-      check = {
-        checkedAt,
-        ok: false,
-        errorCode: error.code,
-        ksefStatusCode:
-          isKsefError(error) && error.ksef?.kind === 'authStatus' ? Number(error.ksef.code) : null,
-      }
-    }
-    this.#deps.credentials.recordTokenCheck(companyId, tokenId, check)
-    this.#deps.log.info('token checked', {
-      companyId,
-      tokenId,
-      ok: check.ok,
-      code: check.errorCode ?? '',
-    })
-    this.#changed(companyId)
-    return { ...check, tokenId, message }
+    return checkToken(this.#deps, companyId, tokenId, () => this.#changed(companyId))
   }
 
   /** Waits for every status followed in the background; tests and the CLI wait on it. */
@@ -391,20 +367,4 @@ export class KsefTokenService {
   #changed(companyId: string): void {
     this.#deps.events.emit('tokens:changed', { companyId })
   }
-}
-
-/**
- * What Sprawdź token records as the token's failure: KSeF's verdict on the login (a status
- * such as 415 or 450, a refused redeem) or the app's own knowledge that the token is revoked.
- * KSeF being away, a rate limit or a login already under way say nothing of the token.
- */
-function isVerdictOnToken(error: unknown): error is AppError {
-  if (!(error instanceof AppError)) return false
-  return (
-    error.code === 'KSEF_AUTH_FAILED' ||
-    error.code === 'TOKEN_REVOKED' ||
-    error.code === 'KSEF_ERROR' ||
-    error.code === 'KSEF_UNAUTHORIZED' ||
-    error.code === 'KSEF_FORBIDDEN'
-  )
 }
