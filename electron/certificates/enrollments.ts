@@ -1,9 +1,8 @@
 // Wniosek o certyfikat, from the name to the stored certificate. The private key is sealed with
 // a pending record before the request is sent, so an app that ends between KSeF's 202 and the
 // retrieval loses nothing: Sprawdź status and Pobierz certyfikat carry on from the record.
-import { createPrivateKey, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Company } from '../../shared/domain/company'
-import type { CertificateSummary } from '../../shared/domain/credentials'
 import {
   enrollmentCanBeForgotten,
   type CertificateProgress,
@@ -12,14 +11,15 @@ import {
   type EnrollmentSummary,
 } from '../../shared/domain/ksef-certificates'
 import { AppError } from '../../shared/ipc/errors'
-import { checkCertificateForCompany, storeCertificate } from '../credentials/certificate-import'
-import { readCertificate, type CertificateInfo } from '../crypto/certificates'
+import { readCertificate } from '../crypto/certificates'
 import { createCsr } from '../crypto/csr'
-import { assertKeyMatchesCertificate } from '../crypto/keys'
 import type { KsefClient } from '../ksef/client'
-import { emptyFacts, isKsefError, KsefError } from '../ksef/errors'
+import { isKsefError } from '../ksef/errors'
+import { codeOf } from '../auth/failures'
 import { retryWaits } from '../ksef/http'
 import { enrollmentKeySecret } from '../vault/enrollment-repository'
+import { storeEnrolledCertificate } from './enrolled-certificate'
+import { isPending, isRefused, rejected, statusCodeOf } from './enrollment-outcome'
 import { assertEnrollmentName } from './enrollment-name'
 import { enrollmentPollTimeoutMs, nextEnrollmentPollDelayMs } from './enrollment-polling'
 import { assertCanRequest } from './limits'
@@ -27,13 +27,6 @@ import type { CertificateLifecyclePorts } from './ports'
 import { anySessionToken, signatureSessionToken } from './signature-session'
 
 type Progress = (update: Omit<CertificateProgress, 'companyId' | 'enrollmentId'>) => void
-
-/** 400, 500 and 550 end an enrollment for good: no certificate will come of it. */
-const isRefused = (enrollment: EnrollmentSummary): boolean =>
-  enrollment.status !== null && enrollment.status.code >= 300
-
-const isPending = (enrollment: EnrollmentSummary): boolean =>
-  enrollment.certificateId === null && !isRefused(enrollment) && enrollment.serialNumber === null
 
 export class CertificateEnrollments {
   /** Enrollments being polled or retrieved right now: one hand at a time pairs a key. */
@@ -326,7 +319,8 @@ export class CertificateEnrollments {
     const earlier = ports.credentials
       .certificates(company.id)
       .find((c) => c.fingerprintSha256 === certificate.fingerprintSha256)
-    const stored = earlier ?? (await this.#store(company, enrollment, certificate, keyName))
+    const stored =
+      earlier ?? (await storeEnrolledCertificate(ports, company, enrollment, certificate, keyName))
     const done = ports.enrollments.save({ ...enrollment, certificateId: stored.id })
     await ports.secrets.delete(keyName)
     ports.log.info('certificate retrieved', {
@@ -338,48 +332,6 @@ export class CertificateEnrollments {
     progress({ step: 'done', statusCode: 200 })
     this.#changed(company.id)
     return { enrollment: done, certificate: stored }
-  }
-
-  async #store(
-    company: Company,
-    enrollment: EnrollmentSummary,
-    certificate: CertificateInfo,
-    keyName: string,
-  ): Promise<CertificateSummary> {
-    const { ports } = this
-    const pem = await ports.secrets.get(keyName)
-    if (!pem) {
-      throw new AppError(
-        'CERT_ENROLLMENT_KEY_MISSING',
-        'The private key kept for this enrollment is missing: the certificate cannot be used. Revoke it and request a new one.',
-        { serialNumber: certificate.serialNumber },
-      )
-    }
-    const privateKey = createPrivateKey(pem)
-    assertKeyMatchesCertificate(privateKey, certificate.der)
-    if (certificate.usage !== enrollment.kind) {
-      throw new AppError(
-        'CERT_ENROLLMENT_WRONG_TYPE',
-        `KSeF issued a certificate whose key usage makes it ${certificate.usage ?? 'of no KSeF type'}, not ${enrollment.kind} as requested; it was not stored.`,
-        { requested: enrollment.kind, issued: certificate.usage },
-      )
-    }
-    // Asked to be valid from a later date ("ważny od"): stored now, and logs in from then on.
-    const validFrom = Date.parse(certificate.validFrom)
-    const summary = checkCertificateForCompany(certificate, {
-      company,
-      clock: { now: () => Math.max(ports.clock.now(), validFrom) },
-      // KSeF issues to the subject who signed in to this company's context: it has permissions here.
-      allowOtherSubject: true,
-      existing: ports.credentials.certificates(company.id),
-    })
-    return storeCertificate(
-      ports,
-      { ...summary, name: enrollment.name, kind: enrollment.kind },
-      { certificate, privateKey },
-      'enrolled',
-      enrollment.makeDefault,
-    )
   }
 
   async #claim<T>(enrollmentId: string, work: () => Promise<T>): Promise<T> {
@@ -419,29 +371,3 @@ export class CertificateEnrollments {
     return this.ports.clients.forEnvironment(company.environment)
   }
 }
-
-/** 400, 500 or 550: what KSeF said, as the KSeF code the UI explains (shared/ksef/codes.ts). */
-function rejected(enrollment: EnrollmentSummary): KsefError {
-  const status = enrollment.status
-  const code = status?.code ?? 0
-  return new KsefError(
-    'CERT_ENROLLMENT_REJECTED',
-    `KSeF rejected the certificate enrollment (status ${code}${status?.description ? `: ${status.description}` : ''}); its private key was deleted.`,
-    {
-      ...emptyFacts({
-        method: 'GET',
-        path: `/certificates/enrollments/${enrollment.referenceNumber ?? ''}`,
-      }),
-      ksef: { kind: 'enrollmentStatus', code },
-      description: status?.description ?? null,
-      ksefDetails: status?.details ?? [],
-    },
-  )
-}
-
-const statusCodeOf = (error: unknown): { statusCode?: number } =>
-  isKsefError(error) && error.ksef?.kind === 'enrollmentStatus'
-    ? { statusCode: Number(error.ksef.code) }
-    : {}
-
-const codeOf = (error: unknown): string => (error instanceof AppError ? error.code : 'INTERNAL')
