@@ -752,7 +752,9 @@ describe('the end of tokens, on the app clock', () => {
     expect(await page.getByTestId('token-generate').isDisabled()).toBe(true)
     await screenshot(page, 'tokens-42-2027-off')
 
-    await page.getByTestId('tokens-after-2026').check()
+    // The switch follows the preference main stores, a round trip after the click: click and wait
+    // for the text it changes, as check() would fail on a state that has not arrived yet.
+    await page.getByTestId('tokens-after-2026').click()
     await expect
       .poll(() => page.getByTestId('token-sunset-text').textContent())
       .toBe(
