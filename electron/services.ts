@@ -7,6 +7,7 @@ import { CertificateExport } from './certificates/export'
 import { OfflineCheck } from './certificates/offline-check'
 import type { CompanySession } from './certificates/ports'
 import type { Clock } from './clock'
+import { CompanyCsv } from './companies/company-csv'
 import type { EventSink } from './events'
 import { noFileSaver, type FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
@@ -111,6 +112,12 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     notices,
     secrets: ports.secrets,
     companies,
+    companyCsv: new CompanyCsv({
+      companies,
+      clock: ports.clock,
+      log: ports.log,
+      files: ports.fileSaver ?? noFileSaver,
+    }),
     preferences,
     credentials,
     certificateFiles: ports.certificateFiles,

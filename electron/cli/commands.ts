@@ -2,6 +2,7 @@
 // folder exporting its CliCommand list, one line here.
 import type { CliCommand } from './command'
 import { companyCommands } from './companies'
+import { companyCsvCommands } from './company-csv'
 import { storedCertificateCommands, storedTokenCommands } from './company-credentials'
 import { enrollmentCommands } from './enrollment'
 import { fileCommands } from './files'
@@ -21,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   ...qrCommands,
   // Over a data folder, through the app's handlers.
   ...companyCommands,
+  ...companyCsvCommands,
   ...storedCertificateCommands,
   ...enrollmentCommands,
   ...ksefCertificateCommands,

@@ -6,6 +6,7 @@ import type { CertificateLifecycle } from '../certificates/certificate-lifecycle
 import type { CertificateExport } from '../certificates/export'
 import type { OfflineCheck } from '../certificates/offline-check'
 import type { Clock } from '../clock'
+import type { CompanyCsv } from '../companies/company-csv'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
 import type { KsefTokenService } from '../tokens/ksef-token-service'
@@ -25,6 +26,8 @@ export interface HandlerContext {
   notices: NoticeBoard
   secrets: SecretStore
   companies: CompanyRepository
+  /** Importuj firmy z CSV, its template, the list exported as CSV. */
+  companyCsv: CompanyCsv
   preferences: PreferencesRepository
   credentials: CredentialRepository
   certificateFiles: CertificateFiles

@@ -23,6 +23,16 @@ export class CompanyRepository {
     this.settings.write({ ...document, companies })
   }
 
+  /** Inserts or replaces each by id, in one write of the settings file. */
+  saveMany(companies: readonly Company[]): void {
+    const document = this.settings.read()
+    const incoming = new Map(companies.map((company) => [company.id, company]))
+    const kept = document.companies.map((existing) => incoming.get(existing.id) ?? existing)
+    const keptIds = new Set(document.companies.map((existing) => existing.id))
+    const added = companies.filter((company) => !keptIds.has(company.id))
+    this.settings.write({ ...document, companies: [...kept, ...added] })
+  }
+
   remove(id: string): boolean {
     const document = this.settings.read()
     const remaining = document.companies.filter((company) => company.id !== id)

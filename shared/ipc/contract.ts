@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppStatus } from '../domain/app-status'
 import { ActiveSession, AuthProgress, AuthState } from '../domain/auth'
 import { Company, CompanyDraft, Id } from '../domain/company'
+import { CompanyImportPreview, CompanyImportResult, CsvFilePayload } from '../domain/company-import'
 import { CompanyStatus } from '../domain/company-status'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
 import { Environment } from '../domain/environment'
@@ -19,6 +20,7 @@ import {
   KsefOnlyCertificateId,
   OfflineCheckResult,
   PublicKeyCertificates,
+  SavedFile,
 } from '../domain/ksef-certificates'
 import {
   GeneratedTokenResult,
@@ -57,6 +59,16 @@ export const contract = {
   'companies:update': { input: CompanyDraft.extend({ id: Id }), output: Company },
   'companies:remove': { input: z.object({ id: Id }), output: z.object({ id: Id }) },
   'companies:overview': { input: z.void(), output: z.array(CompanyStatus) },
+  'companies:importPreview': {
+    input: z.object({ file: CsvFilePayload }),
+    output: CompanyImportPreview,
+  },
+  'companies:import': { input: z.object({ file: CsvFilePayload }), output: CompanyImportResult },
+  'companies:exportCsv': {
+    input: z.object({ companyIds: z.array(Id).optional() }),
+    output: z.array(SavedFile),
+  },
+  'companies:csvTemplate': { input: z.void(), output: z.array(SavedFile) },
 
   'certificates:list': { input: ofCompany, output: z.array(CertificateSummary) },
   'certificates:import': {

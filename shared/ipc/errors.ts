@@ -5,6 +5,7 @@ import { certificateLifecycleErrorCodes } from '../errors/certificates'
 import { certificateFileErrorCodes } from '../errors/certificate-files'
 import { cliErrorCodes } from '../errors/cli'
 import { companyErrorCodes } from '../errors/companies'
+import { companyImportErrorCodes } from '../errors/company-import'
 import { credentialErrorCodes } from '../errors/credentials'
 import { cryptoErrorCodes } from '../errors/crypto'
 import { ksefErrorCodes } from '../errors/ksef'
@@ -14,6 +15,7 @@ import { tokenErrorCodes } from '../errors/tokens'
 export const appErrorCodes = [
   ...commonErrorCodes,
   ...companyErrorCodes,
+  ...companyImportErrorCodes,
   ...credentialErrorCodes,
   ...authErrorCodes,
   ...cryptoErrorCodes,
