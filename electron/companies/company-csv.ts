@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Company, Id } from '../../shared/domain/company'
+import type { Id } from '../../shared/domain/company'
 import {
   importableDrafts,
   type CompanyImportPreview,

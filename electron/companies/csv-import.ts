@@ -42,7 +42,7 @@ function firstLine(text: string): string {
 
 function headerCells(line: string, separator: string): string[] {
   try {
-    return (parse(line, { delimiter: separator, relax_quotes: true }) as string[][])[0] ?? []
+    return parse(line, { delimiter: separator, relax_quotes: true })[0] ?? []
   } catch {
     return []
   }

@@ -6,7 +6,10 @@ const utf8Bom = [0xef, 0xbb, 0xbf] as const
 
 // C0 controls other than tab, line feed and carriage return never occur in a spreadsheet's CSV:
 // their presence means the file is not text (an .xlsx, a PDF, an image renamed .csv).
-const binaryControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const isBinaryControl = (code: number): boolean =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f
+const hasBinaryControl = (text: string): boolean =>
+  [...text].some((char) => isBinaryControl(char.charCodeAt(0)))
 
 /**
  * The text of a CSV file as a spreadsheet wrote it: UTF-8 with or without a BOM, or, when the bytes
@@ -27,7 +30,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
         encoding: 'utf-8-bom' as const,
       }
     : decodeWithoutBom(bytes)
-  if (binaryControl.test(decoded.text)) {
+  if (hasBinaryControl(decoded.text)) {
     throw new AppError('CSV_NOT_TEXT', 'The file is not a text CSV file (it holds binary data).')
   }
   if (decoded.text.trim() === '') throw new AppError('CSV_EMPTY', 'The file is empty.')
