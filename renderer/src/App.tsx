@@ -10,13 +10,17 @@ import { LanguageSwitch } from './features/app/LanguageSwitch'
 import { NoticeBar } from './features/app/NoticeBar'
 import { CompanyDialog, emptyCompanyDraft } from './features/companies/CompanyDialog'
 import { CompanyList } from './features/companies/CompanyList'
+import { ImportCompaniesDialog } from './features/companies/ImportCompaniesDialog'
 import { RemoveCompanyDialog } from './features/companies/RemoveCompanyDialog'
 import { CompanyHeader } from './features/company/CompanyHeader'
 import { CompanyTabs } from './features/company/CompanyTabs'
 import { useCompanies } from './store/companies'
 
 type Dialog =
-  { kind: 'add' } | { kind: 'edit'; company: Company } | { kind: 'remove'; company: Company }
+  | { kind: 'add' }
+  | { kind: 'import' }
+  | { kind: 'edit'; company: Company }
+  | { kind: 'remove'; company: Company }
 
 export function App() {
   const { t } = useTranslation()
@@ -42,7 +46,10 @@ export function App() {
           elevation={0}
           sx={{ width: 340, flexShrink: 0, borderRight: 1, borderColor: 'divider' }}
         >
-          <CompanyList onAdd={() => setDialog({ kind: 'add' })} />
+          <CompanyList
+            onAdd={() => setDialog({ kind: 'add' })}
+            onImport={() => setDialog({ kind: 'import' })}
+          />
         </Paper>
         <Box
           component="main"
@@ -76,6 +83,7 @@ export function App() {
           onClose={close}
         />
       )}
+      {dialog?.kind === 'import' && <ImportCompaniesDialog onClose={close} />}
       {dialog?.kind === 'edit' && (
         <CompanyDialog
           title={t('companyForm.editTitle')}

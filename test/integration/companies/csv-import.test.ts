@@ -13,6 +13,7 @@ import type { SavedFile } from '../../../shared/domain/ksef-certificates'
 import { nthNip } from '../../support/company-seed'
 import { memoryContext } from '../../support/memory-context'
 import { tempFolder } from '../../support/temp-folder'
+import { windows1250 } from '../../support/windows-1250'
 
 const folders: { remove(): void }[] = []
 afterEach(() => folders.splice(0).forEach((folder) => folder.remove()))
@@ -33,12 +34,6 @@ async function app() {
 const file = (bytes: Uint8Array, name = 'firmy.csv') => ({
   file: { name, base64: Buffer.from(bytes).toString('base64') },
 })
-
-// What Excel on a Polish Windows saves: Windows-1250, semicolons, CRLF.
-const windows1250 = (text: string): Buffer =>
-  Buffer.from(
-    [...text].map((char) => ({ ó: 0xf3, ł: 0xb3, Ś: 0x8c, ś: 0x9c })[char] ?? char.charCodeAt(0)),
-  )
 
 /** 300 rows, five of them bad, each in its own way. */
 function officeCsv(alreadyInApp: string): Buffer {

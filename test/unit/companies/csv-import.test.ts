@@ -4,23 +4,9 @@ import { importableDrafts } from '../../../shared/domain/company-import'
 import { companiesCsv, companyCsvTemplate } from '../../../electron/companies/csv-export'
 import { previewCompanyCsv } from '../../../electron/companies/csv-import'
 import { AppError } from '../../../shared/ipc/errors'
+import { windows1250 } from '../../support/windows-1250'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
-
-// Windows-1250 bytes of the Polish letters the tests use (what Excel on a Polish Windows writes).
-const cp1250: Record<string, number> = {
-  ą: 0xb9,
-  ę: 0xea,
-  ś: 0x9c,
-  ó: 0xf3,
-  ł: 0xb3,
-  Ż: 0xaf,
-  ż: 0xbf,
-  Ś: 0x8c,
-  Ł: 0xa3,
-}
-const windows1250 = (text: string): Uint8Array =>
-  Uint8Array.from([...text].map((char) => cp1250[char] ?? char.charCodeAt(0)))
 
 const existing: Company = {
   id: '6f1b3c1e-8d1a-4a57-9d3e-1a2b3c4d5e6f',
