@@ -40,6 +40,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The desktop shell booted under the fake Electron (test/support/fake-electron), which is
+          // handed to it rather than imported: the stub alias above stays in force.
+          name: 'shell',
+          include: ['test/shell/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
     ],
   },
 })
