@@ -50,6 +50,20 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        extends: true,
+        test: {
+          // Packs and scans the built app (out/): run after `npm run build`. One file at a time,
+          // since electron-builder and Electronegativity each keep a core busy; on a loaded
+          // machine a pack, a scan or removing a packed tree takes minutes.
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 })
