@@ -1,4 +1,11 @@
-import { AppError, isAppError, type Envelope } from '../shared/ipc/errors'
+import type { z } from 'zod'
+import {
+  AppError,
+  AppErrorCode,
+  AppErrorDetails,
+  isAppError,
+  type Envelope,
+} from '../shared/ipc/errors'
 import { contract, isChannel } from '../shared/ipc/contract'
 import type { HandlerContext, Handlers } from './handlers/context'
 
@@ -19,6 +26,8 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
     const spec = contract[channel]
     const input = spec.input.safeParse(rawInput)
     if (!input.success) {
+      const named = namedRefusal(input.error.issues)
+      if (named) return failure(named)
       return failure(
         new AppError('INVALID_INPUT', `The request to ${channel} is malformed.`, {
           channel,
@@ -58,6 +67,20 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
     }
     return { ok: true, value: output.data }
   }
+}
+
+/**
+ * A refusal the schema names itself (a custom issue with params.appErrorCode, as FilePayload's
+ * size limit): an input the user chose, not a malformed request, so it keeps its own code.
+ */
+function namedRefusal(issues: readonly z.core.$ZodIssue[]): AppError | null {
+  for (const issue of issues) {
+    if (issue.code !== 'custom') continue
+    const code = AppErrorCode.safeParse(issue.params?.['appErrorCode'])
+    const details = AppErrorDetails.safeParse(issue.params?.['details'])
+    if (code.success) return new AppError(code.data, issue.message, details.data)
+  }
+  return null
 }
 
 /** The first stack frame below the message: enough to find the bug, nothing of the data. */

@@ -1,4 +1,4 @@
-import { isAppError, type AppError } from '../shared/ipc/errors'
+import type { AppError } from '../shared/ipc/errors'
 import { createKsefClients } from './auth/ksef-clients'
 import { LoginService } from './auth/login-service'
 import { Background } from './background'
@@ -54,15 +54,11 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     ports.log.error('data file problem', { code: error.code, message: error.message })
     notices.add(error)
   }
-  if (ports.settings.recovered) report(ports.settings.recovered)
+  if (ports.settings.problem) report(ports.settings.problem)
   for (const warning of ports.warnings ?? []) report(warning)
-  try {
-    const secretsProblem = await ports.secrets.open?.()
-    if (secretsProblem) report(secretsProblem)
-  } catch (error) {
-    if (!isAppError(error) || error.code !== 'SECRETS_LOCKED') throw error
-    report(error)
-  }
+  // A secrets file that does not open is a problem to report, never a reason to move it.
+  const secretsProblem = await ports.secrets.open?.()
+  if (secretsProblem) report(secretsProblem)
   const companies = new CompanyRepository(ports.settings.store)
   const credentials = new CredentialRepository(ports.settings.store)
   const sleep =
@@ -110,6 +106,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     log: ports.log,
     events: ports.events,
     notices,
+    ...(ports.settings.setAside ? { setAsideSettings: ports.settings.setAside } : {}),
     secrets: ports.secrets,
     companies,
     companyCsv: new CompanyCsv({

@@ -63,6 +63,7 @@ export class AuthOperations {
       redeemed: false,
       usableUntil: new Date(Date.parse(init.authenticationToken.validUntil)).toISOString(),
       credentialId,
+      refusal: null,
     }
     await this.#deps.secrets.set(
       operationTokenSecret(company.id, init.referenceNumber),

@@ -1,15 +1,23 @@
-import type { ActiveSession, AuthState } from '../../shared/domain/auth'
+import { randomUUID } from 'node:crypto'
+import {
+  operationIsFinished,
+  type ActiveSession,
+  type AuthState,
+  type LoginMethod,
+} from '../../shared/domain/auth'
+import type { Company } from '../../shared/domain/company'
 import type { FilePayload } from '../../shared/domain/credentials'
 import { AppError } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
+import { isKsefError, type KsefError } from '../ksef/errors'
 import type { Logger } from '../log'
 import type { AuthRepository } from '../vault/auth-repository'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
 import type { CredentialRepository } from '../vault/credential-repository'
 import type { PreferencesRepository } from '../vault/preferences-repository'
-import type { SecretStore } from '../vault/secret-store'
+import { operationTokenSecret, type SecretStore } from '../vault/secret-store'
 import { AuthOperations } from './auth-operations'
 import { AuthStateProjection } from './auth-state'
 import { CompanyActivity } from './company-activity'
@@ -99,7 +107,14 @@ export class LoginService {
       clock,
       log,
     })
-    this.#remote = new RemoteSessions({ companies, auth, sessions: this.#sessions, clients, log })
+    this.#remote = new RemoteSessions({
+      companies,
+      auth,
+      credentials: deps.credentials,
+      sessions: this.#sessions,
+      clients,
+      log,
+    })
     this.#probe = new TokenProbe({
       waysIn: this.#waysIn,
       clients,
@@ -132,7 +147,9 @@ export class LoginService {
   /** Zaloguj certyfikatem KSeF: the default Authentication certificate signs the request here. */
   loginWithCertificate(companyId: string): Promise<AuthState> {
     return this.#runs.exclusive(companyId, 'certificate', async (company, progress) => {
-      const start = await this.#waysIn.certificate(company, (step) => progress({ step }))
+      const start = await this.#refusedBeforeKsef(company, 'certificate', () =>
+        this.#waysIn.certificate(company, (step) => progress({ step })),
+      )
       const operation = await this.#operations.record(company, 'certificate', start)
       await this.#operations.complete(company, operation, progress)
     })
@@ -141,10 +158,48 @@ export class LoginService {
   /** Zaloguj tokenem KSeF: the default token, encrypted with MF's public key. */
   loginWithToken(companyId: string): Promise<AuthState> {
     return this.#runs.exclusive(companyId, 'token', async (company, progress) => {
-      const start = await this.#waysIn.token(company, undefined, (step) => progress({ step }))
+      const start = await this.#refusedBeforeKsef(company, 'token', () =>
+        this.#waysIn.token(company, undefined, (step) => progress({ step })),
+      )
       const operation = await this.#operations.record(company, 'token', start)
       await this.#operations.complete(company, operation, progress)
     })
+  }
+
+  /**
+   * The start of a login: the app's checks, then KSeF's answer to the POST. KSeF refusing it there
+   * (or not answering) leaves no reference number, yet the attempt was made: the list shows it
+   * with the error the user saw. The app's own refusals send nothing and store nothing.
+   */
+  async #refusedBeforeKsef<T>(
+    company: Company,
+    method: LoginMethod,
+    start: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await start()
+    } catch (error) {
+      if (isKsefError(error)) await this.#recordRefusal(company, method, error)
+      throw error
+    }
+  }
+
+  async #recordRefusal(company: Company, method: LoginMethod, error: KsefError): Promise<void> {
+    const now = new Date(this.#deps.clock.now()).toISOString()
+    const dropped = this.#deps.auth.saveOperation({
+      companyId: company.id,
+      referenceNumber: `refused-${randomUUID()}`,
+      method,
+      startedAt: now,
+      status: { code: 0, description: '', details: [] },
+      redeemed: false,
+      usableUntil: now,
+      credentialId: null,
+      refusal: { code: error.code, details: error.details ?? {} },
+    })
+    for (const operation of dropped) {
+      await this.#deps.secrets.delete(operationTokenSecret(company.id, operation.referenceNumber))
+    }
   }
 
   /**
@@ -202,6 +257,25 @@ export class LoginService {
         progress,
       ),
     )
+  }
+
+  /**
+   * Wyczyść: the finished operations leave the list, their sealed tokens with them. One being
+   * checked or redeemed right now stays until that ends.
+   */
+  async clearFinished(companyId: string): Promise<AuthState> {
+    companyOf(this.#deps.companies, companyId)
+    const now = this.#deps.clock.now()
+    const removed = this.#deps.auth.removeOperations(
+      companyId,
+      (operation) =>
+        operationIsFinished(operation, now) &&
+        !this.#operations.isClaimed(operation.referenceNumber),
+    )
+    for (const operation of removed) {
+      await this.#deps.secrets.delete(operationTokenSecret(companyId, operation.referenceNumber))
+    }
+    return this.#states.changed(companyId)
   }
 
   /** Automatic mode: signed-request operations are polled and redeemed without a click. */

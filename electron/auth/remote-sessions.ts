@@ -1,14 +1,17 @@
 import type { ActiveSession } from '../../shared/domain/auth'
+import { methodDetail, sessionMethod, type OwnLogin } from '../../shared/domain/session-method'
 import type { Logger } from '../log'
 import type { AuthRepository } from '../vault/auth-repository'
 import type { CompanyRepository } from '../vault/company-repository'
+import type { CredentialRepository } from '../vault/credential-repository'
 import { companyOf } from './company-lookup'
 import type { KsefClients } from './ksef-clients'
 import type { SessionKeeper } from './session-keeper'
 
 export interface RemoteSessionsDeps {
   companies: Pick<CompanyRepository, 'find'>
-  auth: Pick<AuthRepository, 'session'>
+  auth: Pick<AuthRepository, 'session' | 'operation'>
+  credentials: Pick<CredentialRepository, 'certificate'>
   sessions: Pick<SessionKeeper, 'accessToken' | 'logout'>
   clients: KsefClients
   log: Logger
@@ -41,7 +44,11 @@ export class RemoteSessions {
           referenceNumber: item.referenceNumber,
           isCurrent: item.isCurrent ?? false,
           startDate: item.startDate,
-          method: item.authenticationMethodInfo?.displayName ?? item.authenticationMethod ?? '',
+          method: sessionMethod(
+            this.#ownLogin(companyId, item.referenceNumber),
+            item.authenticationMethodInfo,
+          ),
+          methodDetail: methodDetail(item.authenticationMethodInfo),
           status: {
             code: item.status.code,
             description: item.status.description,
@@ -54,6 +61,21 @@ export class RemoteSessions {
       if (!continuationToken) break
     }
     return sessions
+  }
+
+  /** How this computer opened the session, when it was one of its logins (the session or an operation). */
+  #ownLogin(companyId: string, referenceNumber: string): OwnLogin | undefined {
+    const session = this.#deps.auth.session(companyId)
+    const own =
+      session?.referenceNumber === referenceNumber
+        ? session
+        : this.#deps.auth.operation(companyId, referenceNumber)
+    if (!own) return undefined
+    const certificate =
+      own.method === 'certificate' && own.credentialId
+        ? this.#deps.credentials.certificate(companyId, own.credentialId)
+        : undefined
+    return { method: own.method, issuerKind: certificate?.issuerKind }
   }
 
   /** Ends one session of the context; this computer's own is a Wyloguj. */

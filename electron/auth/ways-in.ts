@@ -2,6 +2,7 @@ import type { Company } from '../../shared/domain/company'
 import type { FilePayload } from '../../shared/domain/credentials'
 import type { Clock } from '../clock'
 import { buildAuthTokenRequest, readAuthTokenRequest } from '../crypto/auth-token-request'
+import { authTokenRequestText } from '../crypto/xml-text'
 import type { AuthenticationInit, InitiationStep } from '../ksef/auth'
 import type { KsefClient } from '../ksef/client'
 import type { Logger } from '../log'
@@ -106,7 +107,7 @@ export class WaysIn {
   /** Zaloguj podpisanym żądaniem autoryzacyjnym: checks the signed file here, then sends it as it is. */
   async signedRequest(company: Company, file: FilePayload): Promise<AuthenticationInit> {
     const bytes = Buffer.from(file.base64, 'base64')
-    const request = readAuthTokenRequest(bytes.toString('utf8'))
+    const request = readAuthTokenRequest(authTokenRequestText(bytes))
     checkSignedRequest(
       request,
       company,

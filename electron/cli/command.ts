@@ -17,6 +17,11 @@ export interface CliOutput {
   text: string
   /** What a script reads with --json. */
   json: unknown
+  /**
+   * The text is a document to be used byte for byte (the signed AuthTokenRequest, the request to
+   * sign): printed exactly, with no control characters escaped, or a signature would break.
+   */
+  document?: boolean
 }
 
 export interface CliCommand {

@@ -12,6 +12,7 @@ import { ksefTokenCommands } from './ksef-tokens'
 import { loginCommands } from './login'
 import { loginPieceCommands } from './login-pieces'
 import { qrCommands } from './qr'
+import { dataFolderCommands } from './set-aside'
 import { settingsCommands } from './settings'
 
 export const commands: readonly CliCommand[] = [
@@ -31,4 +32,5 @@ export const commands: readonly CliCommand[] = [
   ...ksefTokenCommands,
   ...loginCommands,
   ...settingsCommands,
+  ...dataFolderCommands,
 ]

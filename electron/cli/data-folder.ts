@@ -10,14 +10,15 @@ import type { Company } from '../../shared/domain/company'
 import type { Environment } from '../../shared/domain/environment'
 import type { CertificateProgress } from '../../shared/domain/ksef-certificates'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract'
-import { AppError } from '../../shared/ipc/errors'
+import { AppError, type AppErrorCode } from '../../shared/ipc/errors'
 import { createDispatch } from '../dispatch'
 import { checkedEventSink } from '../events'
 import type { FileSaver } from '../files/file-saver'
 import { handlers } from '../handlers'
 import type { HandlerContext } from '../handlers/context'
 import { openNodeServices } from '../node-services'
-import { secretsFileName } from '../vault/sealed-file-secret-store'
+import { keychainSealedFormat } from '../vault/keychain-sealer'
+import { secretsFileName, unopenedSecretsCodes } from '../vault/sealed-file-secret-store'
 import type { OptionSpec, OptionValues } from './command'
 import { chooseCompany } from './company-choice'
 import type { CliIo } from './io'
@@ -91,13 +92,7 @@ export async function withDataFolder<T>(
   options: DataFolderOptions = {},
 ): Promise<T> {
   const folder = dataFolderOf(values, io)
-  const passphrase = io.env['KSEF_DESK_PASSPHRASE']
-  if (passphrase === undefined || passphrase === '') {
-    throw new AppError(
-      'CLI_PASSPHRASE_MISSING',
-      'Set KSEF_DESK_PASSPHRASE: the passphrase that seals the secrets of the data folder (choose one for a new folder).',
-    )
-  }
+  const passphrase = passphraseOf(io)
   const ksefApiUrl = apiUrlOf(values, io)
   assertPassphraseSealed(folder)
   const { ctx, close } = await openNodeServices({
@@ -115,8 +110,15 @@ export async function withDataFolder<T>(
   })
   try {
     for (const notice of ctx.notices.list()) {
-      // A wrong passphrase would fail at the first secret: say so before anything is done.
-      if (notice.error.code === 'SECRETS_LOCKED') throw AppError.fromPayload(notice.error)
+      // A file that does not open would fail at the first write, or show a folder that looks
+      // empty: stop before anything is done, and say how to choose (nothing is moved unasked).
+      if (unopenedCodes.includes(notice.error.code)) {
+        throw new AppError(
+          notice.error.code,
+          `${notice.error.message} To set it aside (renamed, kept) and start afresh: ksef-desk data-folder set-aside --data-dir ${folder}`,
+          notice.error.details,
+        )
+      }
       io.stderr(`warning ${notice.error.code}: ${notice.error.message}\n`)
     }
     const dispatch = createDispatch(handlers, ctx)
@@ -139,7 +141,21 @@ export async function withDataFolder<T>(
   }
 }
 
-function dataFolderOf(values: OptionValues, io: CliIo): string {
+/** The codes of a data file that did not open: the CLI stops on them. */
+const unopenedCodes: readonly AppErrorCode[] = [...unopenedSecretsCodes, 'SETTINGS_CORRUPT']
+
+export function passphraseOf(io: CliIo): string {
+  const passphrase = io.env['KSEF_DESK_PASSPHRASE']
+  if (passphrase === undefined || passphrase === '') {
+    throw new AppError(
+      'CLI_PASSPHRASE_MISSING',
+      'Set KSEF_DESK_PASSPHRASE: the passphrase that seals the secrets of the data folder (choose one for a new folder).',
+    )
+  }
+  return passphrase
+}
+
+export function dataFolderOf(values: OptionValues, io: CliIo): string {
   const folder = optionalString(values, 'data-dir') ?? io.env['KSEF_DESK_DATA_DIR']
   if (folder === undefined || folder.trim() === '') {
     throw new AppError(
@@ -167,10 +183,12 @@ function apiUrlOf(values: OptionValues, io: CliIo): string | undefined {
 
 /**
  * The desktop app seals its secrets file with the system keychain. Opened with a passphrase that
- * file would look damaged and be moved aside, and the app would lose its keys and tokens: refuse
- * any secrets file that is not sealed the CLI's way (PassphraseSealer's envelope) instead.
+ * file would not open, and setting it aside would lose the app's keys and tokens: refuse a
+ * secrets file the keychain sealed (the keychain envelope, or Chromium's own "v10"/"v11" bytes
+ * an earlier version wrote). Anything else not sealed the CLI's way is the store's to report
+ * (SECRETS_CORRUPT), and `data-folder set-aside` can then move it.
  */
-function assertPassphraseSealed(folder: string): void {
+export function assertPassphraseSealed(folder: string): void {
   let bytes: Buffer
   try {
     bytes = readFileSync(join(folder, secretsFileName))
@@ -180,14 +198,16 @@ function assertPassphraseSealed(folder: string): void {
   }
   let format: unknown
   try {
-    format = (JSON.parse(bytes.toString('utf8')) as { format?: unknown }).format
+    format = (JSON.parse(bytes.toString('utf8')) as { format?: unknown } | null)?.format
   } catch {
     format = undefined
   }
-  if (format !== 'ksef-desk-sealed') {
+  const sealedByKeychain =
+    format === keychainSealedFormat || /^v1\d/.test(bytes.subarray(0, 3).toString('latin1'))
+  if (sealedByKeychain) {
     throw new AppError(
       'CLI_DATA_FOLDER_FOREIGN',
-      `${join(folder, secretsFileName)} is not sealed with a passphrase: this may be the desktop app's data folder (sealed by the system keychain), or the file is damaged. Nothing was changed. Give the CLI a data folder of its own.`,
+      `${join(folder, secretsFileName)} is sealed by the system keychain: this is the desktop app's data folder. Nothing was changed. Give the CLI a data folder of its own.`,
       { folder },
     )
   }

@@ -1,6 +1,6 @@
 // The world as the CLI sees it, as a port: tests run commands in-process with a fake one, the
 // binary with the real one.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fchmodSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { systemClock, type Clock } from '../clock'
 import { AppError } from '../../shared/ipc/errors'
@@ -40,10 +40,16 @@ export function processIo(workingFolder: string = process.cwd()): CliIo {
     exists: (path) => existsSync(resolvePath(path)),
     writeFile: (path, data, options) => {
       try {
-        writeFileSync(resolvePath(path), data, {
-          flag: options.overwrite ? 'w' : 'wx',
-          mode: options.secret ? 0o600 : 0o644,
-        })
+        const mode = options.secret ? 0o600 : 0o644
+        const fd = openSync(resolvePath(path), options.overwrite ? 'w' : 'wx', mode)
+        try {
+          // The mode given to open only applies to a new file: one replaced with --force keeps
+          // its own (0644 say), and a key written into it would be readable by others.
+          if (options.secret) fchmodSync(fd, mode)
+          writeFileSync(fd, data)
+        } finally {
+          closeSync(fd)
+        }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
           throw new AppError(

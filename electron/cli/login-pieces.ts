@@ -7,6 +7,7 @@ import {
 } from '../crypto/auth-token-request'
 import { encryptKsefToken } from '../crypto/token-cipher'
 import { signAuthTokenRequest } from '../crypto/xades'
+import { authTokenRequestText } from '../crypto/xml-text'
 import type { CliCommand, OptionValues } from './command'
 import { credentialOptions, credentialUsage, loadCredential } from './signing-credential'
 import {
@@ -62,7 +63,7 @@ const authRequest: CliCommand = {
       subjectIdentifierType:
         values.fingerprint === true ? 'certificateFingerprint' : 'certificateSubject',
     })
-    return Promise.resolve({ text: xml, json: { xml, challenge, context } })
+    return Promise.resolve({ text: xml, json: { xml, challenge, context }, document: true })
   },
 }
 
@@ -74,7 +75,7 @@ const sign: CliCommand = {
   options: credentialOptions,
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, io) {
-    const xml = io.readFile(positionals[0] ?? '').toString('utf8')
+    const xml = authTokenRequestText(io.readFile(positionals[0] ?? ''))
     const { certificate, privateKey } = await loadCredential(values, io)
     const signed = signAuthTokenRequest(
       xml,
@@ -84,6 +85,7 @@ const sign: CliCommand = {
     return {
       text: signed,
       json: { signedXml: signed, certificateSerialNumber: certificate.serialNumber },
+      document: true,
     }
   },
 }

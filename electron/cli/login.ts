@@ -9,6 +9,7 @@ import {
   type SessionSummary,
 } from '../../shared/domain/auth'
 import type { Company } from '../../shared/domain/company'
+import type { SessionMethod } from '../../shared/domain/session-method'
 import { AppError, isAppError } from '../../shared/ipc/errors'
 import type { HandlerContext } from '../handlers/context'
 import { authenticationFailure } from '../ksef/auth'
@@ -31,6 +32,20 @@ const methodNames: Record<LoginMethod, string> = {
   certificate: 'KSeF certificate',
   token: 'KSeF token',
   signedRequest: 'signed authorization request',
+}
+
+// The names an accountant knows from KSeF's own panel, in Polish as there.
+const sessionMethodNames: Record<SessionMethod, string> = {
+  ksefCertificate: 'Certyfikat KSeF',
+  selfSignedTestCertificate: 'Certyfikat testowy (samopodpisany)',
+  qualifiedCertificate: 'Certyfikat kwalifikowany',
+  qualifiedSignature: 'Podpis kwalifikowany',
+  qualifiedSeal: 'Pieczęć kwalifikowana',
+  xadesSignature: 'Podpis XAdES',
+  nationalNode: 'Węzeł krajowy (login.gov.pl)',
+  token: 'Token KSeF',
+  signedRequest: 'Podpisane żądanie autoryzacyjne',
+  other: 'Inna metoda',
 }
 
 const login: CliCommand = {
@@ -204,7 +219,8 @@ const sessions: CliCommand = {
   help:
     "KSeF's list of the active authentication sessions in the company's context (GET /auth/sessions),\n" +
     "with the data folder's own session marked *. A session kept from an earlier command is\n" +
-    'refreshed first. --json prints the list as the contract has it (ActiveSession[]).\n\n' +
+    'refreshed first. --json prints the list as the contract has it (ActiveSession[]), the method\n' +
+    'named in words (Certyfikat KSeF, Token KSeF …).\n\n' +
     `${companyHelp}\n\n${dataFolderHelp}`,
   options: { ...companyOptions, ...dataFolderOptions },
   positionals: { min: 0, max: 0 },
@@ -217,12 +233,15 @@ const sessions: CliCommand = {
       const header = own
         ? `Session of ${describeCompany(target)}, by ${methodNames[own.method]}:\n${sessionText(own)}`
         : `${describeCompany(target)} has no session in this data folder.`
-      return { text: `${header}\n\n${activeSessionsText(list)}`, json: list }
+      const named = list.map((s) => ({ ...s, method: sessionMethodNames[s.method] }))
+      return { text: `${header}\n\n${activeSessionsText(named)}`, json: named }
     })
   },
 }
 
-function activeSessionsText(list: readonly ActiveSession[]): string {
+function activeSessionsText(
+  list: readonly (Omit<ActiveSession, 'method'> & { method: string })[],
+): string {
   if (list.length === 0) return 'KSeF lists no active sessions in this context.'
   return [
     'Active sessions in the context (* this data folder):',

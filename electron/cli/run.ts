@@ -1,6 +1,7 @@
 // The dispatcher: find the command named by the leading words, parse its options strictly, run
 // it, print text or --json. Exit status 0 only on success; 2 for a usage error, 1 for any other.
 import { parseArgs } from 'node:util'
+import { visibleJson, visibleText } from '../../shared/domain/visible-text'
 import { AppError, isAppError, type AppErrorCode } from '../../shared/ipc/errors'
 import type { CliCommand } from './command'
 import { errorText } from './error-text'
@@ -23,11 +24,19 @@ const globalOptions = {
 
 export async function runCli(
   argv: readonly string[],
-  io: CliIo,
+  rawIo: CliIo,
   commands: readonly CliCommand[],
   version: string,
 ): Promise<number> {
   const json = argv.includes('--json')
+  // Names, subjects and KSeF's messages come from outside: whatever a command prints shows their
+  // terminal controls escaped (shared/domain/visible-text.ts), so a name cannot clear the screen
+  // or reorder a line. Only a document output goes out raw.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(visibleText(text, { keepLineBreaks: true })),
+    stderr: (text) => rawIo.stderr(visibleText(text, { keepLineBreaks: true })),
+  }
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.stdout(overview(commands))
@@ -45,12 +54,14 @@ export async function runCli(
     }
     const parsed = parseCommandArgs(command, rest)
     const output = await command.run(parsed, io)
-    if (json) io.stdout(`${JSON.stringify(output.json, null, 2)}\n`)
-    else io.stdout(output.text.endsWith('\n') ? output.text : `${output.text}\n`)
+    const text = output.text.endsWith('\n') ? output.text : `${output.text}\n`
+    if (json) rawIo.stdout(`${visibleJson(JSON.stringify(output.json, null, 2))}\n`)
+    else if (output.document === true) rawIo.stdout(text)
+    else io.stdout(text)
     return exitCodes.ok
   } catch (error) {
     const appError = isAppError(error) ? error : unexpectedFailure(error)
-    if (json) io.stderr(`${JSON.stringify({ error: appError.toPayload() })}\n`)
+    if (json) rawIo.stderr(`${visibleJson(JSON.stringify({ error: appError.toPayload() }))}\n`)
     else io.stderr(errorText(appError.toPayload()))
     return usageErrorCodes.includes(appError.code) ? exitCodes.usage : exitCodes.failed
   }

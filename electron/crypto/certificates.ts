@@ -51,6 +51,11 @@ export function readCertificate(data: Buffer | string): CertificateInfo {
   let peculiar: x509.X509Certificate
   try {
     node = new X509Certificate(der)
+  } catch {
+    throw new AppError('CERT_UNREADABLE', 'The file is not a certificate, or it is damaged.')
+  }
+  assertNameSize(node)
+  try {
     parsed = pkijs.Certificate.fromBER(arrayBufferOf(der))
     peculiar = new x509.X509Certificate(der)
   } catch {
@@ -74,6 +79,30 @@ export function readCertificate(data: Buffer | string): CertificateInfo {
     fingerprintSha256: node.fingerprint256.replace(/:/g, ''),
     publicKey: keyAlgorithm(node.publicKey),
     selfSigned: node.subject === node.issuer && node.verify(node.publicKey),
+  }
+}
+
+/**
+ * Real subjects and issuers carry a handful of attributes (a qualified certificate about ten);
+ * 64 leaves room for any of them. A certificate of thousands is well-formed X.509 but no one's
+ * credential, and the ASN.1 readers stop at their node limit on it, so it is refused by name.
+ */
+const nameAttributeLimit = 64
+
+/**
+ * Counted from Node's reading of the names (one attribute a line), as asn1js, pkijs and
+ * @peculiar/x509 all stop at their ASN.1 node limit on a name this large.
+ */
+function assertNameSize(certificate: X509Certificate): void {
+  const attributes = Math.max(
+    ...[certificate.subject, certificate.issuer].map((name) => name.split('\n').length),
+  )
+  if (attributes > nameAttributeLimit) {
+    throw new AppError(
+      'CERT_SUBJECT_TOO_LARGE',
+      `The certificate's subject or issuer has ${attributes} attributes; this app takes at most ${nameAttributeLimit}.`,
+      { attributes, limit: nameAttributeLimit },
+    )
   }
 }
 
@@ -155,12 +184,21 @@ export function issuerDistinguishedName(certificateDer: Buffer): string {
     .join(', ')
 }
 
+// Control characters as RFC 4514 hex pairs: C0 controls cannot stand in XML 1.0 at all (the
+// issuer name goes into the signed XAdES), and a raw one would reach a terminal or a log.
+const dnControls = /[\p{Cc}]/gu
+
 function escapeDnValue(value: string): string {
   return value
     .replace(/[\\"+,;<>]/g, (c) => `\\${c}`)
     .replace(/^[ #]/, (c) => `\\${c}`)
     .replace(/ $/, '\\ ')
-    .replace(/\0/g, '\\00')
+    .replace(dnControls, (c) =>
+      Buffer.from(c, 'utf8')
+        .toString('hex')
+        .toUpperCase()
+        .replace(/../g, (pair) => `\\${pair}`),
+    )
 }
 
 // The identifier formats of ETSI EN 319 412-1 that KSeF reads: the prefix, a hyphen and exactly

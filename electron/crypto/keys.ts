@@ -1,6 +1,6 @@
 // Private key files as users bring them: PEM or DER; PKCS#8 plain or encrypted (PBES2 with
-// PBKDF2 or scrypt), PKCS#1 and SEC1, legacy encrypted PEM. Node decodes what its OpenSSL knows;
-// pkijs decrypts PBES2 keys the runtime refuses (Electron's BoringSSL knows fewer schemes).
+// PBKDF2 or scrypt), PKCS#1 and SEC1, legacy encrypted PEM. PBES2 keys are decrypted by pbes2.ts
+// off the event loop, after their cost is bounded; Node decodes the plain DER.
 import {
   createCipheriv,
   createPrivateKey,
@@ -17,6 +17,15 @@ import {
   exportPasswordRuleMessages,
 } from '../../shared/validation/export-password'
 import { isPem, pem, pemBlocks } from './encoding'
+import { boundedPkcs12Iterations } from './kdf-limits'
+import {
+  decryptPbes2,
+  octetStringBytes,
+  pbes2Oid,
+  Pbes2ParametersDamaged,
+  readPbes2Scheme,
+  type Pbes2Scheme,
+} from './pbes2'
 import { pkijs } from './webcrypto'
 
 export type KeyAlgorithm = { type: 'rsa'; bits: number } | { type: 'ec'; curve: string }
@@ -63,20 +72,41 @@ export function assertSigningKey(key: KeyObject): KeyAlgorithm {
   return assertAcceptedKeyAlgorithm(keyAlgorithm(key))
 }
 
-/** The same rule for a key known by its algorithm alone (a certificate's public key). */
+/**
+ * The same rule for a key known by its algorithm alone (a certificate's public key). A key under
+ * KSeF's minimum (REFERENCE.md §3.4: RSA 2048 bits, EC curves of 256 bits) is KEY_TOO_WEAK; a
+ * curve of that size that is not a NIST one, which this app does not sign with, KEY_UNSUPPORTED.
+ */
 export function assertAcceptedKeyAlgorithm(algorithm: KeyAlgorithm): KeyAlgorithm {
-  const accepted =
-    algorithm.type === 'rsa'
-      ? algorithm.bits >= 2048
-      : Object.values(curveNames).includes(algorithm.curve)
-  if (!accepted) {
+  const described = describeKeyAlgorithm(algorithm)
+  const weak = algorithm.type === 'rsa' ? algorithm.bits < 2048 : curveBits(algorithm.curve) < 256
+  if (weak) {
+    throw new AppError(
+      'KEY_TOO_WEAK',
+      `KSeF accepts RSA keys of 2048 bits or more and EC curves of 256 bits or more; this is ${described}.`,
+      { algorithm: described },
+    )
+  }
+  if (algorithm.type === 'ec' && !Object.values(curveNames).includes(algorithm.curve)) {
     throw new AppError(
       'KEY_UNSUPPORTED',
-      `KSeF accepts RSA keys of 2048 bits or more and EC P-256 keys; this is ${describeKeyAlgorithm(algorithm)}.`,
-      { algorithm: describeKeyAlgorithm(algorithm) },
+      `KSeF accepts EC keys on P-256, P-384 and P-521; this is ${described}.`,
+      { algorithm: described },
     )
   }
   return algorithm
+}
+
+/**
+ * A named curve's size in bits. OpenSSL's names carry it (prime192v1, secp224r1,
+ * brainpoolP160r1, sect163k1); the WTLS and Oakley curves, whose names do not, are all smaller
+ * than 240 bits, and SM2 is a 256-bit curve.
+ */
+function curveBits(curve: string): number {
+  if (Object.values(curveNames).includes(curve)) return Number(curve.slice(2))
+  if (curve === 'SM2') return 256
+  const digits = /\d{3}/.exec(curve)?.[0]
+  return digits ? Number(digits) : 0
 }
 
 export async function readPrivateKey(
@@ -145,14 +175,20 @@ interface EncryptedPkcs8 {
   scheme: PbeScheme
 }
 
-/** The EncryptedPrivateKeyInfo in der, or null when der is not one. */
+type PbeScheme = Pbes2Scheme | { label: string; legacy: true }
+
+/**
+ * The EncryptedPrivateKeyInfo in der with its scheme read and its cost bounded, or null when der
+ * is not one. KDF_COST_TOO_HIGH comes from here, before a password is even asked for.
+ */
 function encryptedPkcs8(der: Buffer): EncryptedPkcs8 | null {
+  let bag: pkijs.PKCS8ShroudedKeyBag
   try {
-    const bag = pkijs.PKCS8ShroudedKeyBag.fromBER(arrayBufferOf(der))
-    return { bag, scheme: pbeScheme(bag.encryptionAlgorithm) }
+    bag = pkijs.PKCS8ShroudedKeyBag.fromBER(arrayBufferOf(der))
   } catch {
     return null
   }
+  return { bag, scheme: pbeScheme(bag.encryptionAlgorithm) }
 }
 
 async function decryptPkcs8(
@@ -162,60 +198,48 @@ async function decryptPkcs8(
   encoding: 'pem' | 'der',
 ): Promise<PrivateKeyFile> {
   if (!password) throw passwordRequired()
-  let key: KeyObject
-  try {
-    key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password })
-  } catch (nodeError) {
-    if (encrypted.scheme.pkijsDecrypts) key = await decryptWithPkijs(encrypted.bag, password)
-    else if (isBadDecrypt(nodeError)) throw wrongPassword()
-    else throw encryptionUnsupported(encrypted.scheme.label)
-  }
+  const { scheme } = encrypted
+  const key =
+    'legacy' in scheme
+      ? decryptLegacyPkcs8(der, scheme.label, password)
+      : await decryptPbes2Key(encrypted.bag, scheme, password)
   return {
     key,
     algorithm: keyAlgorithm(key),
     format: 'encrypted-pkcs8',
     encoding,
-    encryption: encrypted.scheme.label,
+    encryption: scheme.label,
   }
+}
+
+async function decryptPbes2Key(
+  bag: pkijs.PKCS8ShroudedKeyBag,
+  scheme: Pbes2Scheme,
+  password: string,
+): Promise<KeyObject> {
+  if (!scheme.decryptable) throw encryptionUnsupported(scheme.label)
+  const plain = await decryptPbes2(
+    scheme,
+    Buffer.from(password, 'utf8'),
+    octetStringBytes(bag.encryptedData),
+  )
+  // A wrong password fails the padding check, or (1 in ~256) yields bytes that are not a key.
+  const key = plain && tryDer(plain, 'pkcs8')
+  if (!key) throw wrongPassword()
+  return key
 }
 
 /**
- * The fallback decryptor of PBES2 keys (PBKDF2 + AES) for runtimes whose OpenSSL build refuses
- * them. Exported so tests can run it on keys Node would open by itself.
+ * PBES1 and PKCS#12 PBE keys (old Java and Windows tools), which OpenSSL derives on this thread:
+ * their count is held to the PKCS#12 limit, which keeps that short.
  */
-export async function decryptPkcs8WithPkijs(der: Buffer, password: string): Promise<KeyObject> {
-  const encrypted = encryptedPkcs8(der)
-  if (!encrypted) throw unreadable('The encrypted private key is damaged.')
-  if (!encrypted.scheme.pkijsDecrypts) throw encryptionUnsupported(encrypted.scheme.label)
-  return decryptWithPkijs(encrypted.bag, password)
-}
-
-async function decryptWithPkijs(
-  bag: pkijs.PKCS8ShroudedKeyBag,
-  password: string,
-): Promise<KeyObject> {
-  // With AES-CBC a wrong password fails the padding check, or (1 in ~256) yields bytes that are
-  // not a key: both mean the password is wrong.
+function decryptLegacyPkcs8(der: Buffer, label: string, password: string): KeyObject {
   try {
-    const plain = await decryptShroudedKeyBag(bag, arrayBufferOf(Buffer.from(password, 'utf8')))
-    return createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' })
-  } catch {
-    throw wrongPassword()
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password })
+  } catch (error) {
+    if (isBadDecrypt(error)) throw wrongPassword()
+    throw encryptionUnsupported(label)
   }
-}
-
-/** The PKCS#8 DER inside a PBES2-encrypted key (EncryptedPrivateKeyInfo or PKCS#12 key bag). */
-export async function decryptShroudedKeyBag(
-  bag: pkijs.PKCS8ShroudedKeyBag,
-  password: ArrayBuffer,
-): Promise<Buffer> {
-  const envelope = new pkijs.EncryptedData({
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
-      contentEncryptionAlgorithm: bag.encryptionAlgorithm,
-      encryptedContent: bag.encryptedData,
-    }),
-  })
-  return Buffer.from(await envelope.decrypt({ password }))
 }
 
 function decryptLegacyPem(
@@ -245,27 +269,6 @@ const isBadDecrypt = (error: unknown): boolean =>
   error instanceof Error &&
   /bad.?decrypt/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)
 
-interface PbeScheme {
-  label: string
-  pkijsDecrypts: boolean
-}
-
-const prfNames: Record<string, string> = {
-  '1.2.840.113549.2.7': 'SHA1',
-  '1.2.840.113549.2.8': 'SHA224',
-  '1.2.840.113549.2.9': 'SHA256',
-  '1.2.840.113549.2.10': 'SHA384',
-  '1.2.840.113549.2.11': 'SHA512',
-}
-
-const cipherNames: Record<string, string> = {
-  '2.16.840.1.101.3.4.1.2': 'AES-128-CBC',
-  '2.16.840.1.101.3.4.1.22': 'AES-192-CBC',
-  '2.16.840.1.101.3.4.1.42': 'AES-256-CBC',
-  '1.2.840.113549.3.7': 'DES-EDE3-CBC',
-  '1.3.14.3.2.7': 'DES-CBC',
-}
-
 const legacyPbeNames: Record<string, string> = {
   '1.2.840.113549.1.5.3': 'PBES1 (MD5, DES-CBC)',
   '1.2.840.113549.1.5.10': 'PBES1 (SHA1, DES-CBC)',
@@ -275,25 +278,24 @@ const legacyPbeNames: Record<string, string> = {
 
 function pbeScheme(algorithm: pkijs.AlgorithmIdentifier): PbeScheme {
   const oid = algorithm.algorithmId
-  if (oid !== '1.2.840.113549.1.5.13') {
-    return { label: legacyPbeNames[oid] ?? `unknown scheme ${oid}`, pkijsDecrypts: false }
+  if (oid !== pbes2Oid) {
+    boundedPkcs12Iterations(legacyIterations(algorithm.algorithmParams))
+    return { label: legacyPbeNames[oid] ?? `unknown scheme ${oid}`, legacy: true }
   }
-  const params = new pkijs.PBES2Params({ schema: algorithm.algorithmParams })
-  const cipherOid = params.encryptionScheme.algorithmId
-  const cipher = cipherNames[cipherOid] ?? cipherOid
-  const kdfOid = params.keyDerivationFunc.algorithmId
-  if (kdfOid === '1.3.6.1.4.1.11591.4.11') {
-    return { label: `PBES2 (scrypt, ${cipher})`, pkijsDecrypts: false }
+  try {
+    return readPbes2Scheme(algorithm)
+  } catch (error) {
+    if (error instanceof Pbes2ParametersDamaged)
+      throw unreadable('The encrypted private key is damaged.')
+    throw error
   }
-  if (kdfOid !== '1.2.840.113549.1.5.12') {
-    return { label: `PBES2 (${kdfOid}, ${cipher})`, pkijsDecrypts: false }
-  }
-  const kdf = new pkijs.PBKDF2Params({ schema: params.keyDerivationFunc.algorithmParams })
-  const prf = kdf.prf ? (prfNames[kdf.prf.algorithmId] ?? kdf.prf.algorithmId) : 'SHA1'
-  return {
-    label: `PBES2 (PBKDF2-HMAC-${prf}, ${cipher})`,
-    pkijsDecrypts: cipher.startsWith('AES-') && prf !== 'SHA224',
-  }
+}
+
+/** PBEParameter (RFC 8018 A.3, RFC 7292 C): salt, then the iteration count. */
+function legacyIterations(parameters: unknown): bigint {
+  const count = parameters instanceof asn1js.Sequence ? parameters.valueBlock.value[1] : undefined
+  if (!(count instanceof asn1js.Integer)) throw unreadable('The encrypted private key is damaged.')
+  return count.toBigInt()
 }
 
 /** Whether key is the private key of certificate (DER or parsed). */

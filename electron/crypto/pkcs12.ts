@@ -1,17 +1,28 @@
 // PKCS#12 (.p12 / .pfx) through pkijs: Node cannot read them at all. We read files protected the
-// modern way (PBES2 + AES, as OpenSSL 3 and current Windows write them) and write the same.
+// modern way (PBES2 + AES, as OpenSSL 3 and current Windows write them) and write the same. Every
+// iteration count the file asks for is bounded (kdf-limits.ts) before the work it costs; the key
+// bags are decrypted by pbes2.ts off the event loop, the encrypted contents by pkijs over
+// WebCrypto (also off it), the MAC checked by pkcs12-mac.ts in slices between event-loop turns.
 import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import { AppError } from '../../shared/ipc/errors'
 import { readCertificate, type CertificateInfo } from './certificates'
+import { boundedPkcs12Iterations } from './kdf-limits'
+import { macMatches, type Pkcs12Mac } from './pkcs12-mac'
 import {
   arrayBufferOf,
   assertExportPassword,
-  decryptShroudedKeyBag,
   keyAlgorithm,
   keyMatchesCertificate,
   type KeyAlgorithm,
 } from './keys'
+import {
+  decryptPbes2,
+  octetStringBytes,
+  pbes2Oid,
+  Pbes2ParametersDamaged,
+  readPbes2Scheme,
+} from './pbes2'
 import { pkijs } from './webcrypto'
 
 export interface Pkcs12Contents {
@@ -27,19 +38,20 @@ const bagTypes = {
   shroudedKey: '1.2.840.113549.1.12.10.1.2',
   certificate: '1.2.840.113549.1.12.10.1.3',
 } as const
-const pbes2 = '1.2.840.113549.1.5.13'
 const dataContent = '1.2.840.113549.1.7.1'
 const encryptedDataContent = '1.2.840.113549.1.7.6'
 
 export async function readPkcs12(data: Buffer, password: string): Promise<Pkcs12Contents> {
   const pfx = parsePfx(data)
+  const mac = macOf(data)
   const secret = arrayBufferOf(Buffer.from(password, 'utf8'))
+  if (mac && !(await macMatches(mac, password, authenticatedSafeBytes(pfx)))) {
+    throw new AppError('PKCS12_WRONG_PASSWORD', 'The password does not open this .p12 file.')
+  }
   try {
-    await pfx.parseInternalValues({ password: secret, checkIntegrity: pfx.macData !== undefined })
+    await pfx.parseInternalValues({ password: secret, checkIntegrity: false })
   } catch {
-    throw pfx.macData
-      ? new AppError('PKCS12_WRONG_PASSWORD', 'The password does not open this .p12 file.')
-      : unreadable()
+    throw unreadable()
   }
   const authenticatedSafe = pfx.parsedValue?.authenticatedSafe
   if (!authenticatedSafe) throw unreadable()
@@ -51,8 +63,9 @@ export async function readPkcs12(data: Buffer, password: string): Promise<Pkcs12
       const envelope = pkijs.EncryptedData.fromBER(
         (content.content as asn1js.BaseBlock).toBER(false),
       )
-      const algorithm = envelope.encryptedContentInfo.contentEncryptionAlgorithm.algorithmId
-      if (algorithm !== pbes2) throw encryptionUnsupported()
+      if (!pbes2Scheme(envelope.encryptedContentInfo.contentEncryptionAlgorithm).decryptable) {
+        throw encryptionUnsupported()
+      }
     }
   }
   try {
@@ -72,7 +85,7 @@ export async function readPkcs12(data: Buffer, password: string): Promise<Pkcs12
     { safeContents?: { value: pkijs.SafeContents }[] } | undefined
   for (const safe of parsed?.safeContents ?? []) {
     for (const bag of safe.value.safeBags) {
-      if (bag.bagId === bagTypes.shroudedKey) keys.push(await shroudedKey(bag.bagValue, secret))
+      if (bag.bagId === bagTypes.shroudedKey) keys.push(await shroudedKey(bag.bagValue, password))
       else if (bag.bagId === bagTypes.key) keys.push(privateKeyOf(bag.bagValue))
       else if (bag.bagId === bagTypes.certificate) {
         const certificate = certificateOf(bag.bagValue)
@@ -105,14 +118,70 @@ function parsePfx(data: Buffer): pkijs.PFX {
   }
 }
 
-async function shroudedKey(value: pkijs.BagType, secret: ArrayBuffer): Promise<KeyObject> {
+/**
+ * MacData (RFC 7292 §4) read from the DER, its iteration count (DEFAULT 1) bounded before any
+ * work: pkijs reads an INTEGER past 2^53 as 0. Null when the file has no MAC.
+ */
+function macOf(data: Buffer): Pkcs12Mac | null {
+  const pfx = asn1js.fromBER(arrayBufferOf(data)).result
+  const macData = pfx instanceof asn1js.Sequence ? pfx.valueBlock.value[2] : undefined
+  if (!(macData instanceof asn1js.Sequence)) return null
+  const [digestInfo, salt, count] = macData.valueBlock.value
+  const iterations = boundedPkcs12Iterations(
+    count instanceof asn1js.Integer ? count.toBigInt() : 1n,
+  )
+  const [algorithm, digest] =
+    digestInfo instanceof asn1js.Sequence ? digestInfo.valueBlock.value : []
+  const oid = algorithm instanceof asn1js.Sequence ? algorithm.valueBlock.value[0] : undefined
+  if (
+    !(oid instanceof asn1js.ObjectIdentifier) ||
+    !(digest instanceof asn1js.OctetString) ||
+    !(salt instanceof asn1js.OctetString) ||
+    iterations < 1
+  ) {
+    throw unreadable()
+  }
+  return {
+    digestOid: oid.valueBlock.toString(),
+    digest: octetStringBytes(digest),
+    salt: octetStringBytes(salt),
+    iterations,
+  }
+}
+
+/** The bytes the MAC covers: the content of the PFX's authSafe, an OCTET STRING of data. */
+function authenticatedSafeBytes(pfx: pkijs.PFX): Buffer {
+  const content = pfx.authSafe.content as unknown
+  if (pfx.authSafe.contentType !== dataContent || !(content instanceof asn1js.OctetString)) {
+    throw unreadable()
+  }
+  return octetStringBytes(content)
+}
+
+/** The PBES2 scheme with its cost bounded; any other scheme is the legacy encryption refused here. */
+function pbes2Scheme(algorithm: pkijs.AlgorithmIdentifier) {
+  if (algorithm.algorithmId !== pbes2Oid) throw encryptionUnsupported()
+  try {
+    return readPbes2Scheme(algorithm)
+  } catch (error) {
+    if (error instanceof Pbes2ParametersDamaged) throw unreadable()
+    throw error
+  }
+}
+
+async function shroudedKey(value: pkijs.BagType, password: string): Promise<KeyObject> {
   if (!(value instanceof pkijs.PKCS8ShroudedKeyBag)) throw unreadable()
-  if (value.encryptionAlgorithm.algorithmId !== pbes2) throw encryptionUnsupported()
+  const scheme = pbes2Scheme(value.encryptionAlgorithm)
+  if (!scheme.decryptable) throw encryptionUnsupported()
+  const plain = await decryptPbes2(
+    scheme,
+    Buffer.from(password, 'utf8'),
+    octetStringBytes(value.encryptedData),
+  )
   let keyInfo: pkijs.PrivateKeyInfo
   try {
-    keyInfo = pkijs.PrivateKeyInfo.fromBER(
-      arrayBufferOf(await decryptShroudedKeyBag(value, secret)),
-    )
+    if (!plain) throw new Error('padding')
+    keyInfo = pkijs.PrivateKeyInfo.fromBER(arrayBufferOf(plain))
   } catch {
     throw new AppError('PKCS12_WRONG_PASSWORD', 'The password does not open this .p12 file.')
   }

@@ -13,6 +13,7 @@ export const authHandlers: {
   'auth:logout': Handler<'auth:logout'>
   'auth:sessions': Handler<'auth:sessions'>
   'auth:revokeSession': Handler<'auth:revokeSession'>
+  'auth:clearFinished': Handler<'auth:clearFinished'>
 } = {
   'auth:state': ({ companyId }, ctx) => Promise.resolve(ctx.login.currentState(companyId)),
   'auth:loginWithCertificate': ({ companyId }, ctx) => ctx.login.loginWithCertificate(companyId),
@@ -30,4 +31,5 @@ export const authHandlers: {
   'auth:sessions': ({ companyId }, ctx) => ctx.login.sessions(companyId),
   'auth:revokeSession': ({ companyId, referenceNumber }, ctx) =>
     ctx.login.revokeSession(companyId, referenceNumber),
+  'auth:clearFinished': ({ companyId }, ctx) => ctx.login.clearFinished(companyId),
 }

@@ -86,14 +86,7 @@ export const companyHandlers: {
       normalized.environment !== existing.environment ||
       normalized.identifier.type !== existing.identifier.type ||
       normalized.identifier.value !== existing.identifier.value
-    // Credentials and sessions belong to one environment and context: moving the company would
-    // leave them pointing at the wrong KSeF.
-    if (
-      moved &&
-      (ctx.credentials.certificates(id).length > 0 ||
-        ctx.credentials.tokens(id).length > 0 ||
-        ctx.login.state(id).session !== null)
-    ) {
+    if (moved && contextLocked(ctx, id)) {
       throw new AppError(
         'COMPANY_HAS_CREDENTIALS',
         'The identifier or environment cannot change while certificates or tokens are stored for this company or it is logged in: remove them and log out first, or add the company anew.',
@@ -139,7 +132,8 @@ export const companyHandlers: {
       ctx.companies.list().map((company) => {
         const { session, operations } = ctx.login.state(company.id)
         const certificate = ctx.credentials.defaultCertificate(company.id, 'Authentication')
-        const last = operations[0]
+        // The last KSeF status: a login refused before KSeF numbered it has none.
+        const last = operations.find((operation) => operation.refusal === null)
         const failed = last && last.status.code !== 100 && last.status.code !== 200
         const token = ctx.credentials.defaultToken(company.id)
         return {
@@ -149,7 +143,21 @@ export const companyHandlers: {
           hasToken: token !== undefined,
           lastFailureStatus: failed ? last.status.code : null,
           tokenCheckFailure: token?.lastCheck?.ok === false ? token.lastCheck : null,
+          contextLocked: contextLocked(ctx, company.id),
         }
       }),
     ),
+}
+
+/**
+ * Credentials and sessions belong to one environment and context: moving a company that has any
+ * would leave them pointing at the wrong KSeF, so its identifier and environment stay as they are
+ * (the form says so before Zapisz, from companies:overview).
+ */
+function contextLocked(ctx: HandlerContext, companyId: string): boolean {
+  return (
+    ctx.credentials.certificates(companyId).length > 0 ||
+    ctx.credentials.tokens(companyId).length > 0 ||
+    ctx.login.state(companyId).session !== null
+  )
 }

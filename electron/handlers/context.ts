@@ -24,6 +24,11 @@ export interface HandlerContext {
   log: Logger
   events: EventSink
   notices: NoticeBoard
+  /**
+   * Present when the settings file did not open (SETTINGS_CORRUPT): at the user's word, renames it
+   * aside and starts empty; returns where it went.
+   */
+  setAsideSettings?: () => string | undefined
   secrets: SecretStore
   companies: CompanyRepository
   /** Importuj firmy z CSV, its template, the list exported as CSV. */

@@ -1,6 +1,7 @@
 // Every way KSeF says no, as one error: the legacy exception list (400), problem details
 // (400/401/403/410/429), the legacy 429 status body, a bare 5xx, and the network itself.
 import { AppError, type AppErrorCode } from '../../shared/ipc/errors'
+import type { KsefSecurityDetails } from '../../shared/errors/details'
 import type { KsefCodeKind } from '../../shared/ksef/codes'
 
 export interface KsefErrorEntry {
@@ -27,8 +28,8 @@ export interface KsefErrorFacts {
   serviceCode: string | null
   traceId: string | null
   retryAfterSeconds: number | null
-  /** 403 only: the security facts KSeF gave (permissions, client IP, …). */
-  security: Record<string, unknown> | null
+  /** 403 only: the security facts KSeF gave (permissions, client IP, …), documented fields only. */
+  security: KsefSecurityDetails | null
   systemWarnings: SystemWarning[]
   request: { method: string; path: string }
 }
@@ -42,7 +43,7 @@ export class KsefError extends AppError {
   readonly serviceCode: string | null
   readonly traceId: string | null
   readonly retryAfterSeconds: number | null
-  readonly security: Record<string, unknown> | null
+  readonly security: KsefSecurityDetails | null
   readonly systemWarnings: SystemWarning[]
   readonly request: { method: string; path: string }
 
@@ -147,10 +148,36 @@ function readErrorBody(body: unknown, facts: KsefErrorFacts): KsefErrorFacts {
     ...facts,
     description: text(body.detail) ?? text(body.title),
     traceId: text(body.traceId),
-    security: isObject(body.security) ? body.security : null,
+    security: securityFacts(body.security),
     ksef: reasonCode ? { kind: 'forbiddenReason', code: reasonCode } : facts.ksef,
   }
   return errors.length > 0 ? withEntries(withProblem, errors) : withProblem
+}
+
+/**
+ * A 403's `security`, kept to the fields openapi.json documents per reasonCode
+ * (ForbiddenProblemDetails): a proxy or a future KSeF may put anything there (a token echoed
+ * back, request headers), and these facts are shown and sent to the window.
+ */
+function securityFacts(value: unknown): KsefSecurityDetails | null {
+  if (!isObject(value)) return null
+  const lists = ['requiredAnyOfPermissions', 'presentPermissions'] as const
+  const words = [
+    'clientIp',
+    'authenticationMethodCategory',
+    'incidentId',
+    'contextIdentifierType',
+  ] as const
+  const facts: KsefSecurityDetails = {}
+  for (const name of lists) {
+    const list = value[name]
+    if (Array.isArray(list)) facts[name] = texts(list).map((item) => item.slice(0, 200))
+  }
+  for (const name of words) {
+    const word = text(value[name])
+    if (word !== null) facts[name] = word.slice(0, 200)
+  }
+  return facts
 }
 
 function withEntries(facts: KsefErrorFacts, errors: KsefErrorEntry[]): KsefErrorFacts {

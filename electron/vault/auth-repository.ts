@@ -87,6 +87,19 @@ export class AuthRepository {
     return dropped
   }
 
+  /** Removes the company's operations that match, in one write; returns the ones removed. */
+  removeOperations(
+    companyId: string,
+    remove: (operation: StoredOperation) => boolean,
+  ): StoredOperation[] {
+    let removed: StoredOperation[] = []
+    this.#update((auth) => {
+      removed = auth.operations.filter((o) => o.companyId === companyId && remove(o))
+      return { ...auth, operations: auth.operations.filter((o) => !removed.includes(o)) }
+    })
+    return removed
+  }
+
   challenge(companyId: string): StoredChallenge | undefined {
     return this.settings.read().auth.challenges.find((c) => c.companyId === companyId)
   }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../shared/ipc/errors'
+import { writeFileDurably } from './durable-write'
 
 /** Stored certificate files (PEM). Certificates are public; their private keys live in SecretStore. */
 export interface CertificateFiles {
@@ -13,11 +13,9 @@ export interface CertificateFiles {
 export class FolderCertificateFiles implements CertificateFiles {
   constructor(private readonly folder: string) {}
 
-  async write(id: string, pem: string): Promise<void> {
-    await mkdir(this.folder, { recursive: true })
-    const temporary = join(this.folder, `${id}.${randomBytes(4).toString('hex')}.tmp`)
-    await writeFile(temporary, pem)
-    await rename(temporary, this.#path(id))
+  /** Durable (a crash leaves the old file or the new one), and the owner's alone (0600). */
+  write(id: string, pem: string): Promise<void> {
+    return writeFileDurably(this.#path(id), pem)
   }
 
   async read(id: string): Promise<string> {

@@ -1,74 +1,116 @@
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { AppError } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
 import { moveCorruptFileAside } from './corrupt-file'
-import { SettingsDocument } from './settings-document'
+import { tidyDataFolder, writeFileDurablySync } from './durable-write'
+import { SettingsDocument, emptySettings, salvageSettings } from './settings-document'
 import type { SettingsStore } from './settings-store'
-
-/** What conf and electron-store (a conf subclass) have in common, as far as we need it. */
-export interface ConfLike {
-  store: Record<string, unknown>
-  readonly path: string
-}
 
 export const settingsFileName = 'settings'
 
 export const settingsFilePath = (folder: string): string => join(folder, `${settingsFileName}.json`)
 
 /**
- * A settings store over conf or electron-store. The file is read and checked against the schema
- * once; this process is its only writer (the desktop app holds Electron's single-instance lock,
- * Node processes the data folder's lock file), so later reads are served from memory — a list of
- * 300 companies is looked at many times per screen.
+ * The settings file: JSON, read and checked once; this process is its only writer (the desktop
+ * app holds Electron's single-instance lock, Node processes the data folder's lock file), so later
+ * reads are served from memory — a list of 300 companies is looked at many times per screen.
+ * Every write is durable (writeFileDurablySync) and the file is the owner's alone (0600).
  */
-export class ConfSettingsStore implements SettingsStore {
-  #document: SettingsDocument | undefined
+export class FileSettingsStore implements SettingsStore {
+  #document: SettingsDocument
+  #unopened: AppError | undefined
 
-  constructor(private readonly conf: ConfLike) {}
+  constructor(
+    private readonly path: string,
+    document: SettingsDocument,
+    unopened?: AppError,
+  ) {
+    this.#document = document
+    this.#unopened = unopened
+  }
 
   read(): SettingsDocument {
-    this.#document ??= SettingsDocument.parse(this.conf.store)
     return this.#document
   }
 
+  /** Refused while the file on disk did not open: writing would replace what the user may want back. */
   write(document: SettingsDocument): void {
+    if (this.#unopened) throw this.#unopened
     const parsed = SettingsDocument.parse(document)
-    this.conf.store = parsed
+    writeFileDurablySync(this.path, `${JSON.stringify(parsed, undefined, '\t')}\n`)
     this.#document = parsed
+  }
+
+  /** At the user's word: the file that did not open goes aside, and the store starts empty. */
+  setAside(now: number): string | undefined {
+    if (!this.#unopened) {
+      throw new AppError('SETTINGS_NOT_CORRUPT', 'The settings file opens; nothing was moved.')
+    }
+    const movedTo = moveCorruptFileAside(this.path, now)
+    this.#unopened = undefined
+    this.#document = emptySettings()
+    return movedTo
   }
 }
 
 export interface OpenedSettings {
   store: SettingsStore
-  /** Set when the file on disk could not be read: it was moved aside and the app starts empty. */
-  recovered?: AppError
+  /**
+   * What the user must be told: SETTINGS_CORRUPT (the file did not open; it stays as it is, the
+   * app runs on empty settings and refuses to write until the user sets it aside) or
+   * SETTINGS_RECORDS_QUARANTINED (records set apart in the file, the rest kept).
+   */
+  problem?: AppError
+  /** Present when the file did not open: moves it aside at the user's word, returns where to. */
+  setAside?: () => string | undefined
 }
 
 /**
- * Opens the settings file through `open` (which constructs conf or electron-store with
- * `clearInvalidConfig: false`, so a broken file throws instead of being wiped). A file that is not
- * JSON, or not our schema, is moved aside and reported; it is never silently discarded.
+ * Opens the data folder's settings file. This is the first thing every composition root does
+ * with the folder, so it tidies it first: leftover temporary files of a killed process removed,
+ * files and folders narrowed to the owner (tidyDataFolder).
  */
-export function openSettings(filePath: string, open: () => ConfLike, clock: Clock): OpenedSettings {
+export function openSettings(filePath: string, clock: Clock): OpenedSettings {
+  tidyDataFolder(dirname(filePath))
+  let text: string
+  try {
+    text = readFileSync(filePath, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return { store: new FileSettingsStore(filePath, emptySettings()) }
+  }
+  let raw: unknown
   let problem: string
   try {
-    const conf = open()
-    const parsed = SettingsDocument.safeParse(conf.store)
-    if (parsed.success) return { store: new ConfSettingsStore(conf) }
-    problem = `not a settings document: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}`
+    raw = JSON.parse(text)
+    const salvaged = salvageSettings(raw, new Date(clock.now()).toISOString())
+    if (salvaged.readable) return opened(filePath, salvaged.document, salvaged.quarantined.length)
+    problem = salvaged.problem
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
-    problem = `not valid JSON: ${error.message}`
+    problem = text.length === 0 ? 'the file is empty (0 bytes)' : `not valid JSON: ${error.message}`
   }
-  const movedTo = moveCorruptFileAside(filePath, clock.now())
-  const store = new ConfSettingsStore(open())
-  store.write(SettingsDocument.parse({}))
+  const unopened = new AppError(
+    'SETTINGS_CORRUPT',
+    `The settings file ${filePath} does not open (${problem}). It was left as it is and nothing will be written to it: the app shows no companies until the file is set aside (or repaired by hand).`,
+    { path: filePath, problem },
+  )
+  const store = new FileSettingsStore(filePath, emptySettings(), unopened)
+  return { store, problem: unopened, setAside: () => store.setAside(clock.now()) }
+}
+
+function opened(filePath: string, document: SettingsDocument, quarantined: number): OpenedSettings {
+  const store = new FileSettingsStore(filePath, document)
+  if (quarantined === 0) return { store }
+  // Written at once: the records kept and the ones set apart, in one durable write.
+  store.write(document)
   return {
     store,
-    recovered: new AppError(
-      'SETTINGS_CORRUPT',
-      `The settings file was unreadable (${problem}); it was moved to ${movedTo ?? filePath} and the app started with empty settings.`,
-      { movedTo },
+    problem: new AppError(
+      'SETTINGS_RECORDS_QUARANTINED',
+      `${quarantined} record(s) of the settings file ${filePath} did not match what this version reads; they were set apart in its "quarantine" section with the reason, and everything else was kept.`,
+      { path: filePath, count: quarantined },
     ),
   }
 }

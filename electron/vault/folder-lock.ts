@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/ipc/errors'
+import { makePrivateFolderSync, privateFileMode } from './durable-write'
 
 export const folderLockFileName = 'ksef-desk.lock'
 
@@ -16,7 +17,7 @@ export interface FolderLock {
  * left by a process that died is taken over.
  */
 export function lockDataFolder(folder: string): FolderLock {
-  mkdirSync(folder, { recursive: true })
+  makePrivateFolderSync(folder)
   const path = join(folder, folderLockFileName)
   if (!createExclusively(path)) {
     const holder = readHolder(path)
@@ -41,7 +42,7 @@ export function lockDataFolder(folder: string): FolderLock {
 
 function createExclusively(path: string): boolean {
   try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' })
+    writeFileSync(path, String(process.pid), { flag: 'wx', mode: privateFileMode })
     return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false

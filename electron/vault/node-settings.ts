@@ -1,22 +1,7 @@
-import Conf from 'conf'
 import type { Clock } from '../clock'
-import {
-  openSettings,
-  settingsFileName,
-  settingsFilePath,
-  type OpenedSettings,
-} from './conf-settings-store'
+import { openSettings, settingsFilePath, type OpenedSettings } from './conf-settings-store'
 
-/** The settings file under plain Node (CLI, sandbox, tests): conf, the library electron-store wraps. */
+/** The settings file of a data folder under plain Node (CLI, sandbox, tests). */
 export function openNodeSettings(folder: string, clock: Clock): OpenedSettings {
-  return openSettings(
-    settingsFilePath(folder),
-    () =>
-      new Conf<Record<string, unknown>>({
-        cwd: folder,
-        configName: settingsFileName,
-        clearInvalidConfig: false,
-      }),
-    clock,
-  )
+  return openSettings(settingsFilePath(folder), clock)
 }

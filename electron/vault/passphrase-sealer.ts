@@ -1,52 +1,52 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/ipc/errors'
-import type { Sealer } from './sealer'
+import { associatedData, type Sealer } from './sealer'
 
 const format = 'ksef-desk-sealed'
+
+/** Version 2 authenticates the envelope (associated data); version 1 files are read, then resealed. */
+const currentVersion = 2
 
 // OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB). The key is derived once per process
 // and kept, so the cost is paid once.
 const kdfParameters = { N: 2 ** 17, r: 8, p: 1 } as const
 
-/** Base64 whose bytes number between min and max. */
-const base64Bytes = (min: number, max: number) =>
-  z.base64().refine((text) => {
-    const length = Buffer.from(text, 'base64').length
-    return length >= min && length <= max
-  })
+const base64 = z.base64().min(1)
 
-// The file says how its key is derived, and a tampered file must not make opening it cost
-// gigabytes or minutes: each parameter within what scrypt is used with, and all together at most
-// four times our own cost (512 MiB, about 2 s); anything else makes the file damaged, not a
-// command to obey. N must be a power of two for scrypt to run at all.
-const Kdf = z
-  .object({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2)
-      .max(2 ** 20)
-      .refine((n) => (n & (n - 1)) === 0),
-    r: z.number().int().min(1).max(16),
-    p: z.number().int().min(1).max(4),
-    salt: base64Bytes(16, 64),
-  })
-  .refine((kdf) => kdf.N * kdf.r * kdf.p <= 4 * kdfParameters.N * kdfParameters.r)
+// The shape of the envelope only. Values are not judged here: a changed one fails authentication
+// (the whole header is associated data) and leaves the file as it is, like a wrong passphrase. A
+// field added or missing is not this app's envelope at all.
+const Kdf = z.strictObject({
+  name: z.literal('scrypt'),
+  N: z.number().int().positive(),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+  salt: base64,
+})
 
-const Envelope = z.object({
+const Envelope = z.strictObject({
   format: z.literal(format),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(currentVersion)]),
   kdf: Kdf,
   cipher: z.literal('aes-256-gcm'),
-  iv: base64Bytes(12, 12),
-  tag: base64Bytes(16, 16),
+  iv: base64,
+  tag: base64,
   data: z.base64(),
 })
 type Envelope = z.infer<typeof Envelope>
+type Kdf = z.infer<typeof Kdf>
 
-/** AES-256-GCM under a key derived from a passphrase with scrypt. */
+const header = (envelope: Omit<Envelope, 'tag' | 'data'>) =>
+  associatedData({
+    format: envelope.format,
+    version: envelope.version,
+    kdf: envelope.kdf,
+    cipher: envelope.cipher,
+    iv: envelope.iv,
+  })
+
+/** AES-256-GCM under a key derived from a passphrase with scrypt; the envelope is authenticated. */
 export class PassphraseSealer implements Sealer {
   readonly #passphrase: string
   readonly #keys = new Map<string, Promise<Buffer>>()
@@ -63,42 +63,49 @@ export class PassphraseSealer implements Sealer {
     const kdf = { name: 'scrypt' as const, ...kdfParameters, salt: this.#salt }
     const key = await this.#key(kdf)
     const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', key, iv)
-    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-    const envelope: Envelope = {
+    const fields = {
       format,
-      version: 1,
+      version: currentVersion,
       kdf,
       cipher: 'aes-256-gcm',
       iv: iv.toString('base64'),
+    } as const
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 })
+    cipher.setAAD(header(fields))
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+    const envelope: Envelope = {
+      ...fields,
       tag: cipher.getAuthTag().toString('base64'),
       data: data.toString('base64'),
     }
     return Buffer.from(JSON.stringify(envelope), 'utf8')
   }
 
-  async open(sealed: Buffer): Promise<string> {
+  async open(sealed: Buffer): Promise<{ plaintext: string; outdated: boolean }> {
     const envelope = parseEnvelope(sealed)
-    const key = await this.#key(envelope.kdf)
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'))
-    decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
+    refuseCostlierKdf(envelope.kdf)
+    const key = await this.#key(envelope.kdf).catch(() => {
+      throw altered()
+    })
     try {
-      const plain = Buffer.concat([
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'), {
+        authTagLength: 16,
+      })
+      if (envelope.version === currentVersion) decipher.setAAD(header(envelope))
+      decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
+      const plaintext = Buffer.concat([
         decipher.update(Buffer.from(envelope.data, 'base64')),
         decipher.final(),
       ]).toString('utf8')
       this.#salt = envelope.kdf.salt
-      return plain
+      return { plaintext, outdated: envelope.version !== currentVersion }
     } catch {
       // GCM cannot tell a wrong passphrase from tampering; either way the file must stay as it is.
-      throw new AppError(
-        'SECRETS_LOCKED',
-        'The secrets file does not open with this passphrase (wrong passphrase, or the file was altered).',
-      )
+      throw altered()
     }
   }
 
-  #key(kdf: Envelope['kdf']): Promise<Buffer> {
+  #key(kdf: Kdf): Promise<Buffer> {
     const id = `${kdf.N}:${kdf.r}:${kdf.p}:${kdf.salt}`
     let key = this.#keys.get(id)
     if (!key) {
@@ -117,15 +124,40 @@ export class PassphraseSealer implements Sealer {
   }
 }
 
+const altered = () =>
+  new AppError(
+    'SECRETS_LOCKED',
+    'The secrets file does not open with this passphrase (wrong passphrase, or the file was altered). It was left as it is.',
+  )
+
+/**
+ * The file says how its key is derived, and a tampered file must not make opening it cost more
+ * memory or time than sealing it did: a cost above the app's own in any parameter (memory is
+ * 128·N·r bytes, time N·r·p) is refused before any work is done.
+ */
+function refuseCostlierKdf(kdf: Kdf): void {
+  if (kdf.N <= kdfParameters.N && kdf.r <= kdfParameters.r && kdf.p <= kdfParameters.p) return
+  throw new AppError(
+    'SECRETS_KDF_TOO_COSTLY',
+    `The secrets file asks for a key derivation costlier than this app's own (scrypt N=${kdf.N}, r=${kdf.r}, p=${kdf.p}; at most N=${kdfParameters.N}, r=${kdfParameters.r}, p=${kdfParameters.p}): it was not written by this app, or was altered. It was not opened and was left as it is.`,
+    { N: kdf.N, r: kdf.r, p: kdf.p },
+  )
+}
+
 function parseEnvelope(sealed: Buffer): Envelope {
   let json: unknown
   try {
     json = JSON.parse(sealed.toString('utf8'))
   } catch {
-    throw new AppError('SECRETS_CORRUPT', 'The secrets file is not a sealed secrets file.')
+    throw notSealed()
   }
   const parsed = Envelope.safeParse(json)
-  if (!parsed.success)
-    throw new AppError('SECRETS_CORRUPT', 'The secrets file is not a sealed secrets file.')
+  if (!parsed.success) throw notSealed()
   return parsed.data
 }
+
+const notSealed = () =>
+  new AppError(
+    'SECRETS_CORRUPT',
+    'The secrets file is not a sealed secrets file of this app. It was left as it is.',
+  )

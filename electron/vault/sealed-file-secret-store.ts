@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { AppError, isAppError } from '../../shared/ipc/errors'
+import { AppError, isAppError, type AppErrorCode } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
 import { moveCorruptFileAside } from './corrupt-file'
+import { writeFileDurably } from './durable-write'
 import type { Sealer } from './sealer'
 import type { SecretStore } from './secret-store'
 
@@ -16,9 +15,20 @@ type SecretsDocument = z.infer<typeof SecretsDocument>
 
 export const secretsFileName = 'secrets.sealed'
 
+/** Why a secrets file may not open: each leaves the file where it is until the user chooses. */
+export const unopenedSecretsCodes: readonly AppErrorCode[] = [
+  'SECRETS_LOCKED',
+  'SECRETS_CORRUPT',
+  'SECRETS_EMPTY',
+  'SECRETS_KDF_TOO_COSTLY',
+]
+
+export const isUnopenedSecrets = (error: unknown): error is AppError =>
+  isAppError(error) && unopenedSecretsCodes.includes(error.code)
+
 /**
  * All secrets in one file of their own, sealed as a whole (names included: they reveal which
- * companies have which credentials). Writes are serialised and atomic (temp file + rename).
+ * companies have which credentials). Writes are serialised and durable (writeFileDurably).
  */
 export class SealedFileSecretStore implements SecretStore {
   #secrets: Map<string, string> | undefined
@@ -31,24 +41,21 @@ export class SealedFileSecretStore implements SecretStore {
   ) {}
 
   /**
-   * Reads the file now, so a problem is known at start rather than at the first login.
-   * A file that is not sealed data is moved aside (returned as an AppError to report);
-   * a file that does not open with this key is left untouched and the error is thrown.
+   * Reads the file now, so a problem is known at start rather than at the first login. A file
+   * that does not open (SECRETS_LOCKED, _CORRUPT, _EMPTY, _KDF_TOO_COSTLY) is returned as the
+   * problem to report and stays where it is: only the user's choice (startAfreshWhenLocked) moves
+   * it. A file sealed in an earlier format is sealed again in the current one.
    */
-  async open(): Promise<AppError | undefined> {
-    try {
-      await this.#load()
-      return undefined
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'SECRETS_CORRUPT') throw error
-      const movedTo = moveCorruptFileAside(this.path, this.clock.now())
-      this.#secrets = new Map()
-      return new AppError(
-        'SECRETS_CORRUPT',
-        `The secrets file was unreadable; it was moved to ${movedTo ?? this.path}. Credentials stored in it must be loaded again.`,
-        { movedTo },
-      )
-    }
+  open(): Promise<AppError | undefined> {
+    return this.#serial(async () => {
+      try {
+        await this.#load()
+        return undefined
+      } catch (error) {
+        if (isUnopenedSecrets(error)) return error
+        throw error
+      }
+    })
   }
 
   get(name: string): Promise<string | undefined> {
@@ -88,7 +95,7 @@ export class SealedFileSecretStore implements SecretStore {
       try {
         await this.#load()
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'SECRETS_LOCKED') throw error
+        if (!isUnopenedSecrets(error)) throw error
         // Kept beside the original, not deleted: the right keychain or passphrase may still open it.
         const movedTo = moveCorruptFileAside(this.path, this.clock.now())
         this.#secrets = new Map()
@@ -117,24 +124,31 @@ export class SealedFileSecretStore implements SecretStore {
       this.#secrets = new Map()
       return this.#secrets
     }
-    const parsed = SecretsDocument.safeParse(parseJson(await this.sealer.open(sealed)))
+    if (sealed.length === 0) {
+      throw new AppError(
+        'SECRETS_EMPTY',
+        `The secrets file ${this.path} is empty (0 bytes): a crash or power loss came before its bytes reached the disk. The keys and tokens it held cannot be recovered from it. It was left as it is; set it aside to start afresh, then load the certificates and tokens again.`,
+        { path: this.path },
+      )
+    }
+    const opened = await this.sealer.open(sealed)
+    const parsed = SecretsDocument.safeParse(parseJson(opened.plaintext))
     if (!parsed.success) {
       throw new AppError(
         'SECRETS_CORRUPT',
-        'The secrets file opened but holds no secrets document.',
+        'The secrets file opened but holds no secrets document. It was left as it is.',
       )
     }
-    this.#secrets = new Map(Object.entries(parsed.data.secrets))
+    const secrets = new Map(Object.entries(parsed.data.secrets))
+    // An earlier format (no authenticated envelope): written again in the current one, now.
+    if (opened.outdated) await this.#save(secrets)
+    this.#secrets = secrets
     return this.#secrets
   }
 
   async #save(secrets: Map<string, string>): Promise<void> {
     const document: SecretsDocument = { version: 1, secrets: Object.fromEntries(secrets) }
-    const sealed = await this.sealer.seal(JSON.stringify(document))
-    await mkdir(dirname(this.path), { recursive: true })
-    const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`
-    await writeFile(temporary, sealed, { mode: 0o600 })
-    await rename(temporary, this.path)
+    await writeFileDurably(this.path, await this.sealer.seal(JSON.stringify(document)))
     this.#secrets = secrets
   }
 }

@@ -11,8 +11,9 @@ export interface SecretStore {
   /** Removes every secret whose name starts with `prefix`; returns how many went. */
   deleteAll(prefix: string): Promise<number>
   /**
-   * At the user's word, when the sealed secrets do not open (SECRETS_LOCKED): keeps them aside
-   * and starts empty; returns where they went. Refuses with SECRETS_NOT_LOCKED when they open.
+   * At the user's word, when the sealed secrets do not open (SECRETS_LOCKED, _CORRUPT, _EMPTY,
+   * _KDF_TOO_COSTLY): keeps them aside and starts empty; returns where they went. Refuses with
+   * SECRETS_NOT_LOCKED when they open. Nothing else ever moves the file.
    */
   startAfreshWhenLocked(): Promise<string | undefined>
 }

@@ -1,7 +1,8 @@
 import { SettingsDocument, emptySettings } from './settings-document'
 
 /**
- * The port for non-secret data. Production: electron-store; CLI, sandbox and tests: conf or memory.
+ * The port for non-secret data: the settings file (FileSettingsStore) in the app, the CLI and the
+ * sandbox; memory in tests.
  * What read() returns is shared: change it only by writing a new document.
  */
 export interface SettingsStore {

@@ -24,7 +24,7 @@ type Dialog =
 
 export function App() {
   const { t } = useTranslation()
-  const { companies, selectedId, add, update } = useCompanies()
+  const { companies, selectedId, statuses, add, update, loadOverview } = useCompanies()
   const [dialog, setDialog] = useState<Dialog>()
   const selected = companies.find((company) => company.id === selectedId)
   const close = () => setDialog(undefined)
@@ -63,7 +63,11 @@ export function App() {
             >
               <CompanyHeader
                 company={selected}
-                onEdit={() => setDialog({ kind: 'edit', company: selected })}
+                onEdit={() => {
+                  // Whether NIP and environment may change follows the credentials stored now.
+                  void loadOverview()
+                  setDialog({ kind: 'edit', company: selected })
+                }}
                 onRemove={() => setDialog({ kind: 'remove', company: selected })}
               />
               <CompanyTabs company={selected} />
@@ -92,6 +96,7 @@ export function App() {
             identifier: dialog.company.identifier,
             environment: dialog.company.environment,
           }}
+          contextLocked={statuses[dialog.company.id]?.contextLocked ?? false}
           onSave={(draft) => update(dialog.company.id, draft)}
           onClose={close}
         />

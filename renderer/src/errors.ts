@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { TokenContext } from '../../shared/domain/credentials'
 import { Environment } from '../../shared/domain/environment'
 import { AppErrorPayload } from '../../shared/ipc/errors'
 import { formatDateTime } from './format'
@@ -17,15 +18,21 @@ export function errorText(t: TFunction, error: unknown): string {
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
+/** "Nip 7740001454", as main names a context: its type code, a space, the identifier. */
+const contextDetail = /^(\w+) (\S+)$/
+
 /**
- * Details name environments by their codes ("Test/Demo") and times as ISO strings; the user reads
- * both in their language.
+ * Details name environments by their codes ("Test/Demo"), contexts by their type codes ("Nip …")
+ * and times as ISO strings; the user reads them in their language ("NIP …").
  */
 function localizeDetail(t: TFunction, value: unknown): unknown {
   if (typeof value !== 'string') return value
   if (isoDateTime.test(value) && !Number.isNaN(Date.parse(value))) {
     return formatDateTime(value, i18n.language === 'en' ? 'en' : 'pl')
   }
+  const context = contextDetail.exec(value)
+  const contextType = TokenContext.shape.type.safeParse(context?.[1])
+  if (context && contextType.success) return `${t(`identifier.${contextType.data}`)} ${context[2]}`
   const parts = value.split('/')
   if (!parts.every((part) => Environment.safeParse(part).success)) return value
   return parts.map((part) => t(`environment.${part}`)).join(' / ')

@@ -8,6 +8,8 @@ import { AppErrorPayload } from '../ipc/errors'
 export const AppNotice = z.object({
   id: z.string(),
   error: AppErrorPayload,
+  /** What only the user may decide about a file that does not open: move it aside and go on. */
+  action: z.enum(['resetSecrets', 'setAsideSettings']).optional(),
 })
 export type AppNotice = z.infer<typeof AppNotice>
 

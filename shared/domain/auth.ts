@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id } from './company'
+import { SessionMethod } from './session-method'
 
 /** The three ways to log a company in to KSeF. */
 export const LoginMethod = z.enum(['certificate', 'token', 'signedRequest'])
@@ -11,6 +12,16 @@ export const AuthStatusSummary = z.object({
   details: z.array(z.string()),
 })
 export type AuthStatusSummary = z.infer<typeof AuthStatusSummary>
+
+/**
+ * A login refused before KSeF gave it a reference number (the app's own checks, or KSeF's answer
+ * to the POST): the error the user saw, its code and details, shown again on the list.
+ */
+export const AuthRefusal = z.object({
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()).default({}),
+})
+export type AuthRefusal = z.infer<typeof AuthRefusal>
 
 /** One authentication operation (POST /auth/…) as the list on Ogólne shows it. */
 export const AuthOperation = z.object({
@@ -24,6 +35,8 @@ export const AuthOperation = z.object({
   usableUntil: z.iso.datetime(),
   /** The stored certificate or token that logged in; null for a request signed elsewhere. */
   credentialId: Id.nullable().default(null),
+  /** Refused before KSeF numbered it: the referenceNumber is the app's own, shown as none. */
+  refusal: AuthRefusal.nullable().default(null),
 })
 export type AuthOperation = z.infer<typeof AuthOperation>
 
@@ -62,7 +75,10 @@ export const ActiveSession = z.object({
   referenceNumber: z.string(),
   isCurrent: z.boolean(),
   startDate: z.iso.datetime({ offset: true }),
-  method: z.string(),
+  /** How it was opened, in the app's terms (shared/domain/session-method.ts). */
+  method: SessionMethod,
+  /** KSeF's own display name of the method, shown only as KSeF's words. */
+  methodDetail: z.string().nullable(),
   status: AuthStatusSummary,
   refreshTokenValidUntil: z.iso.datetime({ offset: true }).nullable(),
 })
@@ -92,3 +108,12 @@ export const AuthProgress = z.object({
   waitSeconds: z.number().optional(),
 })
 export type AuthProgress = z.infer<typeof AuthProgress>
+
+/**
+ * Nothing more can be done with the operation: its tokens were redeemed, KSeF refused it, or its
+ * authentication token ran out. The list shows it compactly and Wyczyść removes it.
+ */
+export const operationIsFinished = (operation: AuthOperation, now: number): boolean =>
+  operation.redeemed ||
+  (operation.status.code !== 100 && operation.status.code !== 200) ||
+  Date.parse(operation.usableUntil) <= now

@@ -17,6 +17,8 @@ export const CompanyStatus = z.object({
    * stays Active in KSeF but no longer logs in): what it found, until a check succeeds.
    */
   tokenCheckFailure: TokenCheck.nullable(),
+  /** Certificates or tokens are stored, or it is logged in: NIP and environment cannot change. */
+  contextLocked: z.boolean().default(false),
 })
 export type CompanyStatus = z.infer<typeof CompanyStatus>
 

@@ -6,7 +6,7 @@ export const cliErrorCodes = [
   'FILE_UNWRITABLE', // an output file cannot be written
   'CLI_DATA_DIR_MISSING', // a command over the data folder got neither --data-dir nor KSEF_DESK_DATA_DIR
   'CLI_PASSPHRASE_MISSING', // a command over the data folder got no KSEF_DESK_PASSPHRASE
-  'CLI_DATA_FOLDER_FOREIGN', // the folder's secrets file is not sealed with a passphrase (the desktop app's folder?)
+  'CLI_DATA_FOLDER_FOREIGN', // the folder's secrets file is sealed by the system keychain: the desktop app's folder
   'CLI_COMPANY_AMBIGUOUS', // --company names companies in several environments: --env must choose
 ] as const
 

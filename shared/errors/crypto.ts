@@ -5,8 +5,11 @@ export const cryptoErrorCodes = [
   'KEY_PASSWORD_REQUIRED', // the key is encrypted and no password was given
   'KEY_WRONG_PASSWORD', // the key is encrypted and the password does not open it
   'KEY_ENCRYPTION_UNSUPPORTED', // the key is encrypted with a scheme this build cannot decrypt
-  'KEY_UNSUPPORTED', // a key type KSeF does not accept (only RSA ≥ 2048 and EC P-256 are)
+  'KEY_UNSUPPORTED', // a key type KSeF does not accept (only RSA and EC on P-256/384/521 are)
+  'KEY_TOO_WEAK', // an RSA key under 2048 bits or an EC curve under 256 bits (KSeF's minimum)
+  'KDF_COST_TOO_HIGH', // the file asks for more key-derivation work than any usual tool writes
   'CERT_UNREADABLE', // not an X.509 certificate (PEM, DER or base64 DER)
+  'CERT_SUBJECT_TOO_LARGE', // a subject or issuer of more attributes than any real certificate carries
   'KEY_CERT_MISMATCH', // the private key is not the key of this certificate
   'PKCS12_UNREADABLE', // not a PKCS#12 (.p12/.pfx) file, or a damaged one
   'PKCS12_WRONG_PASSWORD', // the .p12 password does not open the file
@@ -18,6 +21,11 @@ export const cryptoErrorCodes = [
   'XML_UNREADABLE', // the file to sign is not well-formed XML or not an AuthTokenRequest
   'AUTH_REQUEST_ALREADY_SIGNED', // the AuthTokenRequest to sign carries a signature already
   'XML_PROCESSING_INSTRUCTION', // the AuthTokenRequest to sign holds a <?…?>, which c14n here cannot render
+  'XML_DOCTYPE', // the AuthTokenRequest holds a <!DOCTYPE …>: entities or an external id would be passed on
+  'XML_INVALID_UTF8', // the AuthTokenRequest's bytes are not valid UTF-8
+  'XML_ENCODING_UNSUPPORTED', // the AuthTokenRequest is UTF-16 or declares an encoding other than UTF-8
+  'XML_TOO_DEEP', // the AuthTokenRequest nests elements deeper than any signed request does
+  'FILE_TOO_LARGE', // a certificate, key, .p12 or request file larger than the limit the app reads
   'ENROLLMENT_DATA_INVALID', // the enrollment data lacks commonName/countryName or is not JSON
   'TOKEN_KEY_INVALID', // the KSeF public key for token encryption is not an RSA certificate
   'QR_INPUT_INVALID', // a KOD I / KOD II field (NIP, date, serial, context) is not valid

@@ -50,6 +50,7 @@ export const contract = {
   'app:status': { input: z.void(), output: AppStatus },
   'app:dismissNotice': { input: z.object({ id: z.string() }), output: AppStatus },
   'app:resetSecrets': { input: z.void(), output: AppStatus },
+  'app:setAsideSettings': { input: z.void(), output: AppStatus },
 
   'preferences:get': { input: z.void(), output: Preferences },
   'preferences:update': { input: Preferences.partial(), output: Preferences },
@@ -224,6 +225,8 @@ export const contract = {
     input: ofCompany.extend({ referenceNumber: z.string().max(64) }),
     output: z.array(ActiveSession),
   },
+  /** Wyczyść: the finished operations (redeemed, refused, run out) leave the list. */
+  'auth:clearFinished': { input: ofCompany, output: AuthState },
 } as const satisfies Record<Channel, ChannelSpec>
 
 /** Pushed from main to every window. */

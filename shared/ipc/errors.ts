@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AppErrorDetails, allowedDetails } from '../errors/details'
 import { commonErrorCodes } from '../errors/common'
 import { authErrorCodes } from '../errors/auth'
 import { certificateLifecycleErrorCodes } from '../errors/certificates'
@@ -30,8 +31,7 @@ export const AppErrorCode = z.enum(appErrorCodes)
 export type AppErrorCode = z.infer<typeof AppErrorCode>
 
 /** Extra facts for the message: which field, which KSeF code, which file. Never a secret. */
-export const AppErrorDetails = z.record(z.string(), z.unknown())
-export type AppErrorDetails = z.infer<typeof AppErrorDetails>
+export { AppErrorDetails }
 
 /** What crosses the IPC boundary when a call fails: Electron flattens thrown errors, this survives. */
 export const AppErrorPayload = z.object({
@@ -46,15 +46,16 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: AppErrorDetails,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }
 
+  /** What crosses the contract: of the details, only the entries AppErrorDetails allows. */
   toPayload(): AppErrorPayload {
     return this.details === undefined
       ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message, details: allowedDetails(this.code, this.details) }
   }
 
   static fromPayload(payload: AppErrorPayload): AppError {

@@ -5,6 +5,7 @@ export const channelNames = [
   'app:status',
   'app:dismissNotice',
   'app:resetSecrets',
+  'app:setAsideSettings',
   'preferences:get',
   'preferences:update',
   'companies:list',
@@ -54,6 +55,7 @@ export const channelNames = [
   'auth:logout',
   'auth:sessions',
   'auth:revokeSession',
+  'auth:clearFinished',
 ] as const
 
 export const eventNames = [

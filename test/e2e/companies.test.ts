@@ -183,6 +183,18 @@ describe('companies, in the browser', () => {
     expect(await server.ctx.secrets.get(`${companySecretPrefix(nowak.id)}token/1`)).toBeUndefined()
   })
 
+  it('shows a right-to-left override in a name as an escape, so the name cannot pass for another', async () => {
+    await addCompany('Firma \u202Eanilo\u202C Sp. z o.o.', '7740001454')
+    const shown = 'Firma \\u{202e}anilo\\u{202c} Sp. z o.o.'
+    await expect.poll(() => page.getByTestId('company-title').textContent()).toBe(shown)
+    const item = items().filter({ hasText: 'anilo' })
+    expect(await item.locator('.MuiListItemText-primary').textContent()).toBe(shown)
+    expect(await item.locator('.MuiListItemText-primary').getAttribute('title')).toBe(shown)
+    expect(server.ctx.companies.list().map((company) => company.name)).toContain(
+      'Firma \u202Eanilo\u202C Sp. z o.o.',
+    )
+  })
+
   it('the page itself never failed', () => {
     expect(app.pageErrors).toEqual([])
   })

@@ -131,7 +131,7 @@ describe('credentials, in the browser', () => {
     await page.getByTestId('token-save').click()
     await expect
       .poll(() => page.getByTestId('token-error').textContent())
-      .toBe('Ten token wygenerowano dla innego kontekstu (Nip 7740001454), nie dla tej firmy.')
+      .toBe('Ten token wygenerowano dla innego kontekstu (NIP 7740001454), nie dla tej firmy.')
     await page.getByTestId('token-input').fill(token)
     await page.getByTestId('token-description').fill('Token z Aplikacji Podatnika')
     await page.getByTestId('token-save').click()

@@ -44,8 +44,9 @@ export function ErrorAlert({ error, testId }: { error: unknown; testId?: string 
         </>
       )}
       {ksefDetails.length > 0 && (
-        <Typography variant="body2" sx={{ mt: 0.5 }}>
-          {t('ksef.details')}: {ksefDetails.join('; ')}
+        <Typography variant="body2" sx={{ mt: 0.5 }} data-testid={testId && `${testId}-ksef-words`}>
+          {t('ksef.details')}:{' '}
+          <span lang="pl">{ksefDetails.map((text) => t('ksef.quoted', { text })).join('; ')}</span>
         </Typography>
       )}
       {support && (

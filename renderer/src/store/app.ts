@@ -11,6 +11,8 @@ interface AppState {
   dismissNotice: (id: string) => Promise<void>
   /** Moves a secrets file that does not open aside and starts with no secrets. */
   resetSecrets: () => Promise<void>
+  /** Moves a settings file that does not open aside and starts with empty settings. */
+  setAsideSettings: () => Promise<void>
   setLanguage: (language: Language) => Promise<void>
 }
 
@@ -28,6 +30,10 @@ export const useApp = create<AppState>((set) => ({
 
   async resetSecrets() {
     set({ status: await api.invoke('app:resetSecrets') })
+  },
+
+  async setAsideSettings() {
+    set({ status: await api.invoke('app:setAsideSettings') })
   },
 
   async setLanguage(language) {

@@ -11,6 +11,7 @@ type Action =
   | 'checkStatus'
   | 'redeem'
   | 'setAutoMode'
+  | 'clearFinished'
   | 'logout'
   | 'sessions'
 
@@ -21,6 +22,7 @@ export const signedRequestActions: readonly Action[] = [
   'checkStatus',
   'redeem',
   'setAutoMode',
+  'clearFinished',
 ]
 
 interface AuthStore {
@@ -45,6 +47,7 @@ interface AuthStore {
   checkStatus: (referenceNumber: string) => Promise<void>
   redeem: (referenceNumber: string) => Promise<void>
   setAutoMode: (enabled: boolean) => Promise<void>
+  clearFinished: () => Promise<void>
   logout: () => Promise<void>
   loadSessions: () => Promise<void>
   revokeSession: (referenceNumber: string) => Promise<void>
@@ -117,6 +120,8 @@ export const useAuth = create<AuthStore>((set, get) => ({
     get().run('redeem', (companyId) => api.invoke('auth:redeem', { companyId, referenceNumber })),
   setAutoMode: (enabled) =>
     get().run('setAutoMode', (companyId) => api.invoke('auth:setAutoMode', { companyId, enabled })),
+  clearFinished: () =>
+    get().run('clearFinished', (companyId) => api.invoke('auth:clearFinished', { companyId })),
   logout: () =>
     get().run('logout', async (companyId) => {
       const state = await api.invoke('auth:logout', { companyId })

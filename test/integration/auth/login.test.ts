@@ -82,6 +82,7 @@ describe('Zaloguj certyfikatem KSeF', () => {
         hasToken: false,
         lastFailureStatus: null,
         tokenCheckFailure: null,
+        contextLocked: true,
       },
     ])
 

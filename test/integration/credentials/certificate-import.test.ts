@@ -388,7 +388,7 @@ describe('certificates:import checks what KSeF checks at login', () => {
       await importFiles({ certificate: file('weak.crt'), privateKey: file('weak.key') }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'KEY_UNSUPPORTED', details: { algorithm: 'RSA 1024' } },
+      error: { code: 'KEY_TOO_WEAK', details: { algorithm: 'RSA 1024' } },
     })
     await assertNothingStored()
   })

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCertificate } from '../../../electron/crypto/certificates'
 import {
   assertKeyMatchesCertificate,
-  decryptPkcs8WithPkijs,
   exportEncryptedKey,
   readPrivateKey,
 } from '../../../electron/crypto/keys'
@@ -273,26 +272,6 @@ describe('key files made by openssl', () => {
       }),
     )
   })
-
-  it.each(['aes128-sha1.pem', 'aes192-sha256.pem', 'aes256-sha512.pem', 'aes256.der'])(
-    'opens the %s key with the pkijs fallback too',
-    async (suffix) => {
-      const name = `rsa-${suffix}`
-      const der = name.endsWith('.der')
-        ? bytes(name)
-        : Buffer.from(
-            bytes(name)
-              .toString()
-              .replace(/-----[^-]+-----|\s/g, ''),
-            'base64',
-          )
-      const key = await decryptPkcs8WithPkijs(der, password)
-      assertKeyMatchesCertificate(key, readCertificate(bytes('rsa.crt')).der)
-      await expect(decryptPkcs8WithPkijs(der, 'Zle-Haslo-2026!!')).rejects.toMatchObject({
-        code: 'KEY_WRONG_PASSWORD',
-      })
-    },
-  )
 })
 
 describe('.p12 files made by openssl', () => {

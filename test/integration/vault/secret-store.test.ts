@@ -7,7 +7,6 @@ import {
   SealedFileSecretStore,
   secretsFileName,
 } from '../../../electron/vault/sealed-file-secret-store'
-import { AppError } from '../../../shared/ipc/errors'
 import { FakeClock } from '../../support/memory-context'
 import { filesContaining, tempFolder } from '../../support/temp-folder'
 
@@ -65,63 +64,39 @@ describe('sealed secrets file', () => {
     const data = Buffer.from(envelope.data, 'base64')
     data[0] = (data[0] ?? 0) ^ 1
     writeFileSync(path(), JSON.stringify({ ...envelope, data: data.toString('base64') }))
-    await expect(store().open()).rejects.toBeInstanceOf(AppError)
+    expect((await store().open())?.code).toBe('SECRETS_LOCKED')
     expect(readdirSync(folder.path)).toEqual([secretsFileName])
   })
 
-  it('moves a file that is not sealed data aside and reports it', async () => {
+  it('reports a file that is not sealed data as SECRETS_CORRUPT and leaves it in place', async () => {
     writeFileSync(path(), 'garbage, not a sealed file')
     const opened = store()
     const problem = await opened.open()
     expect(problem?.code).toBe('SECRETS_CORRUPT')
-    expect(readFileSync(String(problem?.details?.['movedTo']), 'utf8')).toBe(
-      'garbage, not a sealed file',
-    )
-    await opened.set('company/a/token/1', secret)
-    expect(await store().get('company/a/token/1')).toBe(secret)
+    expect(readdirSync(folder.path)).toEqual([secretsFileName])
+    await expect(opened.set('company/a/token/1', secret)).rejects.toMatchObject({
+      code: 'SECRETS_CORRUPT',
+    })
+    expect(readFileSync(path(), 'utf8')).toBe('garbage, not a sealed file')
   })
 
-  describe('scrypt parameters read from the file', () => {
-    const bytes = (n: number) => Buffer.alloc(n, 7).toString('base64')
-    const envelope = (kdf: Record<string, unknown>) =>
-      JSON.stringify({
-        format: 'ksef-desk-sealed',
-        version: 1,
-        kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, salt: bytes(16), ...kdf },
-        cipher: 'aes-256-gcm',
-        iv: bytes(12),
-        tag: bytes(16),
-        data: bytes(40),
-      })
+  it('reports a zero-length file (a power loss) as SECRETS_EMPTY, in its own words', async () => {
+    writeFileSync(path(), '')
+    const problem = await store().open()
+    expect(problem?.code).toBe('SECRETS_EMPTY')
+    expect(problem?.message).toMatch(/empty \(0 bytes\)/)
+    expect(problem?.message).not.toMatch(/desktop app/)
+    expect(readdirSync(folder.path)).toEqual([secretsFileName])
+  })
 
-    it('within bounds, are used: the file is then refused as locked and stays where it is', async () => {
-      writeFileSync(path(), envelope({ N: 2 ** 16, r: 16, salt: bytes(64) }))
-      await expect(store().open()).rejects.toMatchObject({ code: 'SECRETS_LOCKED' })
-      expect(readdirSync(folder.path)).toEqual([secretsFileName])
-    })
-
-    it.each([
-      ['N far too large', { N: 2 ** 30 }],
-      ['N above 2^20', { N: 2 ** 21, r: 1 }],
-      ['N not a power of two', { N: 100_000 }],
-      ['r above 16', { r: 64 }],
-      ['p above 4', { p: 5 }],
-      ['memory and work together above bounds', { N: 2 ** 20, r: 8 }],
-      ['a salt shorter than 16 bytes', { salt: bytes(8) }],
-      ['a salt longer than 64 bytes', { salt: bytes(65) }],
-    ])('%s: SECRETS_CORRUPT, the file moved aside intact', async (_case, kdf) => {
-      const tampered = envelope(kdf)
-      writeFileSync(path(), tampered)
-      await expect(new PassphraseSealer('p').open(Buffer.from(tampered))).rejects.toMatchObject({
-        code: 'SECRETS_CORRUPT',
-      })
-
-      const opened = store()
-      const problem = await opened.open()
-      expect(problem?.code).toBe('SECRETS_CORRUPT')
-      expect(readFileSync(String(problem?.details?.['movedTo']), 'utf8')).toBe(tampered)
-      expect(readdirSync(folder.path)).toHaveLength(1)
-    })
+  it("at the user's word only, sets a file that does not open aside and starts afresh", async () => {
+    writeFileSync(path(), 'garbage, not a sealed file')
+    const opened = store()
+    expect((await opened.open())?.code).toBe('SECRETS_CORRUPT')
+    const movedTo = await opened.startAfreshWhenLocked()
+    expect(readFileSync(String(movedTo), 'utf8')).toBe('garbage, not a sealed file')
+    await opened.set('company/a/token/1', secret)
+    expect(await store().get('company/a/token/1')).toBe(secret)
   })
 
   it('deletes by prefix', async () => {

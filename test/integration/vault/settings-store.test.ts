@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openNodeServices } from '../../../electron/node-services'
@@ -17,13 +17,26 @@ const company: Company = {
   createdAt: '2026-11-21T09:00:00.000Z',
   updatedAt: '2026-11-21T09:00:00.000Z',
 }
+const other: Company = {
+  ...company,
+  id: '0d6b1f9e-8f3a-4a5e-b4c7-2f1d3e5a7b90',
+  name: 'Nowak',
+  identifier: { type: 'Nip', value: '1234563218' },
+}
 
-describe('settings file (conf)', () => {
+describe('settings file', () => {
   let folder: ReturnType<typeof tempFolder>
+  let umask: number
   beforeEach(() => {
     folder = tempFolder()
+    umask = process.umask(0o022)
   })
-  afterEach(() => folder.remove())
+  afterEach(() => {
+    process.umask(umask)
+    folder.remove()
+  })
+  const path = () => settingsFilePath(folder.path)
+  const corruptCopies = () => readdirSync(folder.path).filter((name) => name.includes('.corrupt-'))
 
   it('keeps data across a restart', () => {
     const first = openNodeSettings(folder.path, new FakeClock())
@@ -34,7 +47,7 @@ describe('settings file (conf)', () => {
     })
 
     const second = openNodeSettings(folder.path, new FakeClock())
-    expect(second.recovered).toBeUndefined()
+    expect(second.problem).toBeUndefined()
     expect(second.store.read()).toEqual({
       ...emptySettings(),
       preferences: { language: 'en', tokensAfter2026: false },
@@ -42,27 +55,98 @@ describe('settings file (conf)', () => {
     })
   })
 
-  it('moves a file that is not JSON aside, reports it, and starts empty', () => {
-    const path = settingsFilePath(folder.path)
-    writeFileSync(path, '{"companies": [ {"id": ')
+  it('writes settings.json 0600 in a 0700 folder under a umask of 022, and narrows an old file', () => {
+    chmodSync(folder.path, 0o755)
+    writeFileSync(path(), JSON.stringify({ companies: [company] }), { mode: 0o644 })
+    const opened = openNodeSettings(folder.path, new FakeClock())
+    expect(statSync(path()).mode & 0o777).toBe(0o600)
+    expect(statSync(folder.path).mode & 0o777).toBe(0o700)
+    opened.store.write({ ...opened.store.read(), companies: [company, other] })
+    expect(statSync(path()).mode & 0o777).toBe(0o600)
+  })
+
+  it('quarantines one record with a bad UUID alone, keeps the rest, and says so', () => {
+    const bad = { ...other, id: 'not-a-uuid' }
+    writeFileSync(
+      path(),
+      JSON.stringify({
+        schemaVersion: 1,
+        companies: [company, bad],
+        preferences: { language: 'en', tokensAfter2026: true },
+      }),
+    )
     const opened = openNodeSettings(folder.path, new FakeClock())
 
-    expect(opened.recovered?.code).toBe('SETTINGS_CORRUPT')
-    const movedTo = opened.recovered?.details?.['movedTo']
-    expect(movedTo).toBe(`${path}.corrupt-2026-11-21T09-00-00-000Z`)
-    expect(readFileSync(String(movedTo), 'utf8')).toBe('{"companies": [ {"id": ')
+    expect(opened.problem?.code).toBe('SETTINGS_RECORDS_QUARANTINED')
+    expect(opened.problem?.details).toMatchObject({ count: 1 })
+    expect(opened.setAside).toBeUndefined()
+    expect(opened.store.read().companies).toEqual([company])
+    expect(opened.store.read().preferences).toEqual({ language: 'en', tokensAfter2026: true })
+    expect(corruptCopies()).toEqual([])
+
+    // In the file itself: the kept record, and the bad one with its reason, as it was read.
+    const onDisk = JSON.parse(readFileSync(path(), 'utf8')) as ReturnType<typeof emptySettings>
+    expect(onDisk.companies).toEqual([company])
+    expect(onDisk.quarantine).toEqual([
+      {
+        section: 'companies',
+        reason: expect.stringContaining('id') as unknown,
+        quarantinedAt: '2026-11-21T09:00:00.000Z',
+        record: bad,
+      },
+    ])
+
+    // Opened again: nothing new to quarantine, the quarantine kept.
+    const again = openNodeSettings(folder.path, new FakeClock())
+    expect(again.problem).toBeUndefined()
+    expect(again.store.read().quarantine).toHaveLength(1)
+  })
+
+  it('quarantines a bad record inside auth and bad preferences, keeping the sessions that parse', () => {
+    writeFileSync(
+      path(),
+      JSON.stringify({
+        companies: [company],
+        preferences: { language: 'xx' },
+        auth: { autoMode: [company.id, 'nope'] },
+      }),
+    )
+    const opened = openNodeSettings(folder.path, new FakeClock())
+    expect(opened.problem?.code).toBe('SETTINGS_RECORDS_QUARANTINED')
+    expect(opened.store.read().auth.autoMode).toEqual([company.id])
+    expect(opened.store.read().preferences).toEqual(emptySettings().preferences)
+    expect(opened.store.read().quarantine.map((entry) => entry.section)).toEqual([
+      'preferences',
+      'auth.autoMode',
+    ])
+  })
+
+  it.each([
+    ['not JSON', '{"companies": [ {"id": '],
+    ['empty after a power loss', ''],
+    ['not an object', '[1, 2]'],
+    ['another schema version', JSON.stringify({ schemaVersion: 2, companies: [] })],
+  ])('%s: SETTINGS_CORRUPT, left in place, never written, until set aside', (_case, text) => {
+    writeFileSync(path(), text)
+    const opened = openNodeSettings(folder.path, new FakeClock())
+
+    expect(opened.problem?.code).toBe('SETTINGS_CORRUPT')
     expect(opened.store.read().companies).toEqual([])
+    expect(() => opened.store.write({ ...emptySettings(), companies: [company] })).toThrow(
+      expect.objectContaining({ code: 'SETTINGS_CORRUPT' }) as Error,
+    )
+    expect(readFileSync(path(), 'utf8')).toBe(text)
+    expect(corruptCopies()).toEqual([])
+
+    const movedTo = opened.setAside?.()
+    expect(movedTo).toBe(`${path()}.corrupt-2026-11-21T09-00-00-000Z`)
+    expect(readFileSync(String(movedTo), 'utf8')).toBe(text)
+    opened.store.write({ ...emptySettings(), companies: [company] })
+    expect(openNodeSettings(folder.path, new FakeClock()).store.read().companies).toEqual([company])
   })
 
-  it('moves aside a JSON file that is not a settings document', () => {
-    writeFileSync(settingsFilePath(folder.path), JSON.stringify({ companies: [{ name: 'no id' }] }))
-    const opened = openNodeSettings(folder.path, new FakeClock())
-    expect(opened.recovered?.code).toBe('SETTINGS_CORRUPT')
-    expect(readdirSync(folder.path).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
-  })
-
-  it('reports the move to the user as a notice at start', async () => {
-    writeFileSync(settingsFilePath(folder.path), 'not json')
+  it('reports a file that does not open as a notice at start, and logs it under its event name', async () => {
+    writeFileSync(path(), 'not json')
     const { ctx, close } = await openNodeServices({
       dataFolder: folder.path,
       passphrase: 'p',
@@ -70,9 +154,14 @@ describe('settings file (conf)', () => {
     })
     await close()
     expect(ctx.notices.list().map((notice) => notice.error.code)).toEqual(['SETTINGS_CORRUPT'])
-    expect(existsSync(settingsFilePath(folder.path))).toBe(true)
-    expect(readFileSync(join(folder.path, 'logs', 'main.log'), 'utf8')).toContain(
-      'SETTINGS_CORRUPT',
+    expect(readFileSync(path(), 'utf8')).toBe('not json')
+    const logged = readFileSync(join(folder.path, 'logs', 'main.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(logged).toContainEqual(
+      expect.objectContaining({ message: 'data file problem', code: 'SETTINGS_CORRUPT' }),
     )
+    expect(existsSync(path())).toBe(true)
   })
 })

@@ -180,7 +180,7 @@ describe('signAuthTokenRequest', () => {
     const { certificate } = await personCredential('rsa')
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
     expect(() => signAuthTokenRequest(request, { certificate, privateKey })).toThrow(
-      expect.objectContaining({ code: 'KEY_UNSUPPORTED' }),
+      expect.objectContaining({ code: 'KEY_TOO_WEAK' }),
     )
   })
 

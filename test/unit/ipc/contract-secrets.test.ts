@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract, events } from '../../../shared/ipc/contract'
+import { DetailName, commonErrorDetails } from '../../../shared/errors/details'
+import { AppErrorPayload } from '../../../shared/ipc/errors'
 
 // DESIGN §2: a handler returns summaries, never a private key, a token, a password or an access
 // token. Any field whose name says it carries one fails here, in every output and event payload.
@@ -47,6 +49,49 @@ describe('what crosses the contract', () => {
       z.toJSONSchema(contract[revealChannel].output, { io: 'output', unrepresentable: 'any' }),
     )
     expect(names).toEqual(['token'])
+  })
+
+  // Errors cross the contract too (every failed call, every notice): their fixed fields, and every
+  // KSeF structure their details may hold, are held to the same rule.
+  it('the error payload carries no secret-named field', () => {
+    const names = fieldNames(
+      z.toJSONSchema(AppErrorPayload, { io: 'output', unrepresentable: 'any' }),
+    )
+    expect(names).toEqual(expect.arrayContaining(['code', 'message', 'details']))
+    expect(names.filter((path) => secretName.test(leaf(path)))).toEqual([])
+  })
+
+  it.each(Object.entries(commonErrorDetails))(
+    'the details of %s carry no secret-named field',
+    (_code, schema) => {
+      const names = fieldNames(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }))
+      expect(names.filter((path) => secretName.test(leaf(path)))).toEqual([])
+    },
+  )
+
+  it('no error detail may be named like a secret', () => {
+    for (const name of [
+      'token',
+      'accessToken',
+      'refreshToken',
+      'ksefToken',
+      'password',
+      'keyPassword',
+      'passphrase',
+      'privateKey',
+      'key',
+      'secret',
+      'clientSecret',
+      'pin',
+      'pkcs12',
+      'p12',
+      'pfx',
+    ]) {
+      expect([name, DetailName.safeParse(name).success]).toEqual([name, false])
+    }
+    for (const name of ['path', 'movedTo', 'keyType', 'tokenContext', 'serialNumber']) {
+      expect([name, DetailName.safeParse(name).success]).toEqual([name, true])
+    }
   })
 
   it('the check catches a secret-named field', () => {

@@ -36,26 +36,71 @@ describe('the keychain sealer', () => {
 
   it('still opens a file sealed before, so the user can take the keys elsewhere', async () => {
     const { keychain } = fakeKeychain('basic_text')
-    expect(await keychainSealer(keychain, 'linux').open(Buffer.from('sealed:{}'))).toBe('{}')
+    expect(await keychainSealer(keychain, 'linux').open(Buffer.from('sealed:{}'))).toEqual({
+      plaintext: '{}',
+      outdated: true,
+    })
   })
 
   it.each(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6'])(
-    'seals on Linux with %s',
+    'seals on Linux with %s: the keychain wraps only a fresh data key',
     async (backend) => {
       const { keychain, encrypted } = fakeKeychain(backend)
-      const sealed = await keychainSealer(keychain, 'linux').seal('document')
-      expect(sealed.toString('utf8')).toBe('sealed:document')
-      expect(encrypted).toEqual(['document'])
+      const sealer = keychainSealer(keychain, 'linux')
+      const sealed = await sealer.seal('document')
+      expect(sealed.toString('utf8')).not.toContain('document')
+      expect(encrypted).toHaveLength(1)
+      expect(Buffer.from(encrypted[0] ?? '', 'base64')).toHaveLength(32)
+      expect(await sealer.open(sealed)).toEqual({ plaintext: 'document', outdated: false })
     },
   )
 
   it.each(['darwin', 'win32'] as const)(
     'seals on %s, where there is no Linux backend',
     async (platform) => {
-      const { keychain } = fakeKeychain('unknown')
-      expect((await keychainSealer(keychain, platform).seal('x')).toString('utf8')).toBe('sealed:x')
+      const sealer = keychainSealer(fakeKeychain('unknown').keychain, platform)
+      expect((await sealer.open(await sealer.seal('x'))).plaintext).toBe('x')
     },
   )
+
+  describe('its envelope, authenticated as associated data', () => {
+    const flip = (base64: string) => {
+      const bytes = Buffer.from(base64, 'base64')
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1
+      return bytes.toString('base64')
+    }
+    it.each([
+      ['the IV changed', (e: Record<string, unknown>) => ({ ...e, iv: flip(String(e['iv'])) })],
+      [
+        'the data changed',
+        (e: Record<string, unknown>) => ({ ...e, data: flip(String(e['data'])) }),
+      ],
+      ['the tag changed', (e: Record<string, unknown>) => ({ ...e, tag: flip(String(e['tag'])) })],
+    ])('%s: SECRETS_LOCKED', async (_case, change) => {
+      const sealer = keychainSealer(fakeKeychain('kwallet6').keychain, 'linux')
+      const envelope = JSON.parse((await sealer.seal('document')).toString('utf8')) as Record<
+        string,
+        unknown
+      >
+      await expect(
+        sealer.open(Buffer.from(JSON.stringify(change(envelope)))),
+      ).rejects.toMatchObject({ code: 'SECRETS_LOCKED' })
+    })
+
+    it.each([
+      ['a field added', (e: Record<string, unknown>) => ({ ...e, extra: 1 })],
+      ['another version', (e: Record<string, unknown>) => ({ ...e, version: 2 })],
+    ])('%s: SECRETS_CORRUPT', async (_case, change) => {
+      const sealer = keychainSealer(fakeKeychain('kwallet6').keychain, 'linux')
+      const envelope = JSON.parse((await sealer.seal('document')).toString('utf8')) as Record<
+        string,
+        unknown
+      >
+      await expect(
+        sealer.open(Buffer.from(JSON.stringify(change(envelope)))),
+      ).rejects.toMatchObject({ code: 'SECRETS_CORRUPT' })
+    })
+  })
 
   it('refuses as SECRETS_LOCKED when the keychain is unavailable or does not open the file', async () => {
     const unavailable = fakeKeychain('gnome_libsecret', false).keychain

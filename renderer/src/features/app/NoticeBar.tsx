@@ -7,11 +7,14 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorText } from '../../errors'
 import { useApp } from '../../store/app'
 
-/** Problems main found at start-up (a damaged settings file moved aside, a locked keychain). */
+/**
+ * Problems main found at start-up (a settings or secrets file that does not open, no keyring),
+ * with what the user may decide about a file that does not open.
+ */
 export function NoticeBar() {
   const { t } = useTranslation()
-  const { status, dismissNotice, resetSecrets } = useApp()
-  const [confirmingReset, setConfirmingReset] = useState(false)
+  const { status, dismissNotice, resetSecrets, setAsideSettings } = useApp()
+  const [confirming, setConfirming] = useState<'resetSecrets' | 'setAsideSettings'>()
   if (!status || status.notices.length === 0) return null
   return (
     <Stack spacing={1} sx={{ p: 1 }} data-testid="notices">
@@ -21,14 +24,16 @@ export function NoticeBar() {
           severity="warning"
           action={
             <Stack direction="row" spacing={1}>
-              {notice.error.code === 'SECRETS_LOCKED' && (
+              {notice.action && (
                 <Button
                   color="inherit"
                   size="small"
-                  onClick={() => setConfirmingReset(true)}
-                  data-testid="reset-secrets"
+                  onClick={() => setConfirming(notice.action)}
+                  data-testid={
+                    notice.action === 'resetSecrets' ? 'reset-secrets' : 'set-aside-settings'
+                  }
                 >
-                  {t('app.resetSecrets.button')}
+                  {t(`app.${notice.action}.button`)}
                 </Button>
               )}
               <Button color="inherit" size="small" onClick={() => void dismissNotice(notice.id)}>
@@ -40,13 +45,13 @@ export function NoticeBar() {
           {errorText(t, notice.error)}
         </Alert>
       ))}
-      {confirmingReset && (
+      {confirming && (
         <ConfirmDialog
-          title={t('app.resetSecrets.title')}
-          body={t('app.resetSecrets.body')}
-          confirmLabel={t('app.resetSecrets.confirm')}
-          onConfirm={resetSecrets}
-          onClose={() => setConfirmingReset(false)}
+          title={t(`app.${confirming}.title`)}
+          body={t(`app.${confirming}.body`)}
+          confirmLabel={t(`app.${confirming}.confirm`)}
+          onConfirm={confirming === 'resetSecrets' ? resetSecrets : setAsideSettings}
+          onClose={() => setConfirming(undefined)}
         />
       )}
     </Stack>

@@ -23,6 +23,8 @@ import { errorText } from '../../errors'
 interface Props {
   title: string
   initial: CompanyDraft
+  /** Credentials or a session tie the company to its context: NIP and environment stay fixed. */
+  contextLocked?: boolean
   onSave: (draft: CompanyDraft) => Promise<unknown>
   onClose: () => void
 }
@@ -36,7 +38,7 @@ export const emptyCompanyDraft: CompanyDraft = {
 }
 
 /** Add and edit share one form; its rules are the shared ones main checks again on save. */
-export function CompanyDialog({ title, initial, onSave, onClose }: Props) {
+export function CompanyDialog({ title, initial, contextLocked = false, onSave, onClose }: Props) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<CompanyDraft>(initial)
   const [submitted, setSubmitted] = useState(false)
@@ -96,7 +98,12 @@ export function CompanyDialog({ title, initial, onSave, onClose }: Props) {
               required
               slotProps={{ htmlInput: { 'data-testid': 'company-name' } }}
             />
-            <FormControl>
+            {contextLocked && (
+              <Alert severity="info" data-testid="company-context-locked">
+                {t('companyForm.contextLocked')}
+              </Alert>
+            )}
+            <FormControl disabled={contextLocked}>
               <FormLabel>{t('companyForm.identifierType')}</FormLabel>
               <RadioGroup
                 row
@@ -125,6 +132,7 @@ export function CompanyDialog({ title, initial, onSave, onClose }: Props) {
                 change({ identifier: { type: draft.identifier.type, value: event.target.value } })
               }
               error={Boolean(shown.identifier)}
+              disabled={contextLocked}
               helperText={
                 shown.identifier ??
                 (isNip ? t('companyForm.nipHelp') : t('companyForm.internalIdHelp'))
@@ -139,6 +147,7 @@ export function CompanyDialog({ title, initial, onSave, onClose }: Props) {
               label={t('companyForm.environment')}
               value={draft.environment}
               onChange={(event) => change({ environment: event.target.value as Environment })}
+              disabled={contextLocked}
               helperText={t('companyForm.environmentHelp')}
               slotProps={{
                 select: { SelectDisplayProps: { 'data-testid': 'company-environment' } as object },

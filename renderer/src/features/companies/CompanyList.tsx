@@ -6,6 +6,7 @@ import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
 import InputAdornment from '@mui/material/InputAdornment'
 import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
 import ListItemButton from '@mui/material/ListItemButton'
 import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
@@ -16,6 +17,7 @@ import Typography from '@mui/material/Typography'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { matchesCompanySearch } from '../../../../shared/domain/company-search'
+import { visibleText } from '../../../../shared/domain/visible-text'
 import { api } from '../../api'
 import { useNow } from '../../hooks/useNow'
 import { useCompanies } from '../../store/companies'
@@ -107,27 +109,34 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
       </Box>
       <List dense sx={{ overflowY: 'auto', flex: 1, pt: 0 }} data-testid="company-list">
         {visible.map((company) => (
-          <ListItemButton
-            key={company.id}
-            selected={company.id === selectedId}
-            onClick={() => select(company.id)}
-            data-testid="company-item"
-            sx={
-              company.environment === 'Production'
-                ? { borderLeft: 3, borderColor: 'error.main' }
-                : { borderLeft: 3, borderColor: 'transparent' }
-            }
-          >
-            <ListItemText
-              primary={company.name}
-              secondary={`${t(`identifier.${company.identifier.type}`)} ${company.identifier.value}`}
-              slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } } }}
-            />
-            <Stack spacing={0.5} sx={{ alignItems: 'flex-end', ml: 1 }}>
-              <EnvironmentChip environment={company.environment} />
-              <CompanyBadges status={statuses[company.id]} now={now} />
-            </Stack>
-          </ListItemButton>
+          <ListItem key={company.id} disablePadding>
+            <ListItemButton
+              selected={company.id === selectedId}
+              onClick={() => select(company.id)}
+              data-testid="company-item"
+              sx={
+                company.environment === 'Production'
+                  ? { borderLeft: 3, borderColor: 'error.main' }
+                  : { borderLeft: 3, borderColor: 'transparent' }
+              }
+            >
+              <ListItemText
+                primary={visibleText(company.name)}
+                secondary={`${t(`identifier.${company.identifier.type}`)} ${company.identifier.value}`}
+                slotProps={{
+                  primary: {
+                    noWrap: true,
+                    title: visibleText(company.name),
+                    sx: { fontWeight: 600 },
+                  },
+                }}
+              />
+              <Stack spacing={0.5} sx={{ alignItems: 'flex-end', ml: 1 }}>
+                <EnvironmentChip environment={company.environment} />
+                <CompanyBadges status={statuses[company.id]} now={now} />
+              </Stack>
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
       {companies.length === 0 ? (

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import type { Company } from '../../../../shared/domain/company'
 import { EnvironmentChip } from '../companies/EnvironmentChip'
+import { visibleText } from '../../../../shared/domain/visible-text'
 
 interface Props {
   company: Company
@@ -35,8 +36,14 @@ export function CompanyHeader({ company, onEdit, onRemove }: Props) {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-            <Typography variant="h5" component="h1" noWrap data-testid="company-title">
-              {company.name}
+            <Typography
+              variant="h5"
+              component="h1"
+              noWrap
+              title={visibleText(company.name)}
+              data-testid="company-title"
+            >
+              {visibleText(company.name)}
             </Typography>
             <EnvironmentChip environment={company.environment} size="medium" />
           </Stack>

@@ -9,7 +9,9 @@ import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../store/app'
 import { useAuth } from '../../store/auth'
@@ -20,6 +22,8 @@ export function ActiveSessionsPanel() {
   const { t } = useTranslation()
   const language = useApp((state) => state.language)
   const { state, sessions, busy, loadSessions, revokeSession } = useAuth()
+  // Revoking the session marked bieżąca logs the company out: that one asks first.
+  const [confirmCurrent, setConfirmCurrent] = useState<string>()
   if (!state?.session) return null
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -57,7 +61,20 @@ export function ActiveSessionsPanel() {
                     <Chip size="small" color="success" label={t('auth.current')} />
                   )}
                 </TableCell>
-                <TableCell>{session.method}</TableCell>
+                <TableCell data-testid="session-method">
+                  {t(`auth.sessionMethods.${session.method}`)}
+                  {session.methodDetail && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      component="div"
+                      data-testid="session-method-detail"
+                    >
+                      {t('auth.methodDetail')}:{' '}
+                      <span lang="pl">{t('ksef.quoted', { text: session.methodDetail })}</span>
+                    </Typography>
+                  )}
+                </TableCell>
                 <TableCell>{formatDateTime(session.startDate, language)}</TableCell>
                 <TableCell>
                   {session.refreshTokenValidUntil
@@ -69,7 +86,11 @@ export function ActiveSessionsPanel() {
                     size="small"
                     color="error"
                     disabled={busy !== undefined}
-                    onClick={() => void revokeSession(session.referenceNumber)}
+                    onClick={() =>
+                      session.isCurrent
+                        ? setConfirmCurrent(session.referenceNumber)
+                        : void revokeSession(session.referenceNumber)
+                    }
                     data-testid="session-revoke"
                   >
                     {t('auth.revokeSession')}
@@ -81,6 +102,15 @@ export function ActiveSessionsPanel() {
         </Table>
       )}
       <ActionError actions={['sessions']} testId="sessions-error" />
+      {confirmCurrent && (
+        <ConfirmDialog
+          title={t('auth.revokeCurrentTitle')}
+          body={t('auth.revokeCurrentBody')}
+          confirmLabel={t('auth.revokeCurrentConfirm')}
+          onConfirm={() => revokeSession(confirmCurrent)}
+          onClose={() => setConfirmCurrent(undefined)}
+        />
+      )}
     </Paper>
   )
 }

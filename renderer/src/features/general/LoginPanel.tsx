@@ -18,7 +18,9 @@ import { ActionError } from './ActionError'
 /** Zaloguj certyfikatem KSeF / Zaloguj tokenem KSeF, with the progress main reports. */
 export function LoginPanel() {
   const { t } = useTranslation()
-  const { busy, progress, loginWithCertificate, loginWithToken } = useAuth()
+  const { state, busy, progress, loginWithCertificate, loginWithToken } = useAuth()
+  // Logged in, a click opens a new session and ends this one: the buttons say so.
+  const loggedIn = Boolean(state?.session)
   const logging = busy === 'loginWithCertificate' || busy === 'loginWithToken'
   const { policy, loadPolicy } = useTokens()
   // The end of tokens follows the app's clock: ask main each time the tab opens.
@@ -29,7 +31,17 @@ export function LoginPanel() {
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
         {t('auth.loginTitle')}
       </Typography>
-      <Stack direction="row" spacing={1.5}>
+      {loggedIn && (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ mb: 1.5 }}
+          data-testid="login-again-help"
+        >
+          {t('auth.reloginHelp')}
+        </Typography>
+      )}
+      <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1.5 }}>
         <Button
           variant="contained"
           startIcon={<WorkspacePremiumIcon />}
@@ -37,7 +49,7 @@ export function LoginPanel() {
           onClick={() => void loginWithCertificate()}
           data-testid="login-certificate"
         >
-          {t('auth.loginWithCertificate')}
+          {loggedIn ? t('auth.reloginWithCertificate') : t('auth.loginWithCertificate')}
         </Button>
         <Button
           variant="outlined"
@@ -46,7 +58,7 @@ export function LoginPanel() {
           onClick={() => void loginWithToken()}
           data-testid="login-token"
         >
-          {t('auth.loginWithToken')}
+          {loggedIn ? t('auth.reloginWithToken') : t('auth.loginWithToken')}
         </Button>
       </Stack>
       {tokensOff && (

@@ -1,4 +1,5 @@
 import LogoutIcon from '@mui/icons-material/Logout'
+import RemoveModeratorOutlinedIcon from '@mui/icons-material/RemoveModeratorOutlined'
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -20,7 +21,16 @@ export function SessionPanel() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="session-panel">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <VerifiedUserIcon color={session ? 'success' : 'disabled'} fontSize="large" />
+        {session ? (
+          <VerifiedUserIcon color="success" fontSize="large" data-testid="session-icon-in" />
+        ) : (
+          // No tick when not logged in: a ticked shield reads as OK even greyed out.
+          <RemoveModeratorOutlinedIcon
+            color="disabled"
+            fontSize="large"
+            data-testid="session-icon-out"
+          />
+        )}
         <Box sx={{ flex: 1 }}>
           {session ? (
             <>

@@ -1,26 +1,19 @@
 import DownloadIcon from '@mui/icons-material/Download'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { offerDownload, readFilePayload } from '../../files'
-import { formatDateTime } from '../../format'
 import { useNow } from '../../hooks/useNow'
-import { useApp } from '../../store/app'
 import { signedRequestActions, useAuth } from '../../store/auth'
 import { ActionError } from './ActionError'
+import { OperationsTable } from './OperationsTable'
 
 /**
  * The external signature path: download the unsigned request, sign it elsewhere (qualified
@@ -28,9 +21,7 @@ import { ActionError } from './ActionError'
  */
 export function SignedRequestPanel() {
   const { t } = useTranslation()
-  const language = useApp((state) => state.language)
-  const { state, busy, downloadRequest, submitSignedRequest, checkStatus, redeem, setAutoMode } =
-    useAuth()
+  const { state, busy, downloadRequest, submitSignedRequest, setAutoMode } = useAuth()
   const input = useRef<HTMLInputElement>(null)
   const now = useNow(1000)
   const challenge = state?.challenge
@@ -51,11 +42,8 @@ export function SignedRequestPanel() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
         {t('auth.signedHelp')}
       </Typography>
-      <Stack
-        direction="row"
-        spacing={1.5}
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
-      >
+      {/* gap, not spacing: spacing's margins indent the button that wraps to the next line. */}
+      <Stack direction="row" useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1.5 }}>
         <Button
           variant="outlined"
           startIcon={<DownloadIcon />}
@@ -70,6 +58,7 @@ export function SignedRequestPanel() {
           startIcon={<UploadFileIcon />}
           disabled={busy !== undefined}
           onClick={() => input.current?.click()}
+          data-testid="submit-signed"
         >
           {t('auth.submitSigned')}
         </Button>
@@ -111,64 +100,7 @@ export function SignedRequestPanel() {
         }
         label={t('auth.autoMode')}
       />
-      <Typography variant="subtitle2" sx={{ mt: 2, mb: 0.5 }}>
-        {t('auth.operations')}
-      </Typography>
-      {state && state.operations.length > 0 ? (
-        <Table size="small" data-testid="operations-table">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('auth.reference')}</TableCell>
-              <TableCell>{t('auth.method')}</TableCell>
-              <TableCell>{t('auth.started')}</TableCell>
-              <TableCell>{t('auth.status')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {state.operations.map((operation) => (
-              <TableRow key={operation.referenceNumber} data-testid="operation-row">
-                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>
-                  {operation.referenceNumber}
-                </TableCell>
-                <TableCell>{t(`auth.methods.${operation.method}`)}</TableCell>
-                <TableCell>{formatDateTime(operation.startedAt, language)}</TableCell>
-                <TableCell data-testid="operation-status">
-                  {operation.status.code} —{' '}
-                  {operation.redeemed ? t('auth.redeemed') : operation.status.description}
-                </TableCell>
-                <TableCell align="right">
-                  <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
-                    <Button
-                      size="small"
-                      disabled={busy !== undefined || operation.redeemed}
-                      onClick={() => void checkStatus(operation.referenceNumber)}
-                      data-testid="operation-check"
-                    >
-                      {t('auth.checkStatus')}
-                    </Button>
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      disabled={
-                        busy !== undefined || operation.redeemed || operation.status.code !== 200
-                      }
-                      onClick={() => void redeem(operation.referenceNumber)}
-                      data-testid="operation-redeem"
-                    >
-                      {t('auth.redeem')}
-                    </Button>
-                  </Box>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          {t('auth.noOperations')}
-        </Typography>
-      )}
+      <OperationsTable />
     </Paper>
   )
 }
