@@ -52,7 +52,8 @@ function validDraft(draft: CompanyDraft, ctx: HandlerContext, exceptId?: string)
   return normalized
 }
 
-function changed(ctx: HandlerContext): void {
+/** Tells the page the company list changed (every window shows it). */
+export function changed(ctx: HandlerContext): void {
   ctx.events.emit('companies:changed', ctx.companies.list())
 }
 

@@ -1,10 +1,7 @@
-import type { Handler, HandlerContext } from './context'
+import { changed } from './companies'
+import type { Handler } from './context'
 
 const bytesOf = (file: { base64: string }): Uint8Array => Buffer.from(file.base64, 'base64')
-
-function changed(ctx: HandlerContext): void {
-  ctx.events.emit('companies:changed', ctx.companies.list())
-}
 
 export const companyCsvHandlers: {
   'companies:importPreview': Handler<'companies:importPreview'>

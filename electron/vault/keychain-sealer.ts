@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/ipc/errors'
-import { associatedData, type Sealer } from './sealer'
+import { associatedData, openEnvelope, sealEnvelope, type Sealer } from './sealer'
 
 /** What the sealer needs of Electron's safeStorage: the platform passes safeStorage itself. */
 export interface Keychain {
@@ -89,15 +89,7 @@ export function keychainSealer(keychain: Keychain, platform: NodeJS.Platform): S
         key: (await keychain.encryptStringAsync(dataKey.toString('base64'))).toString('base64'),
         iv: iv.toString('base64'),
       } as const
-      const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: 16 })
-      cipher.setAAD(header(fields))
-      const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-      const envelope: Envelope = {
-        ...fields,
-        tag: cipher.getAuthTag().toString('base64'),
-        data: data.toString('base64'),
-      }
-      return Buffer.from(JSON.stringify(envelope), 'utf8')
+      return sealEnvelope(dataKey, fields, header(fields), plaintext)
     },
     async open(sealed) {
       const envelope = parseEnvelope(sealed)
@@ -105,18 +97,7 @@ export function keychainSealer(keychain: Keychain, platform: NodeJS.Platform): S
       if (envelope === undefined) return { plaintext: await unwrap(sealed), outdated: true }
       const dataKey = Buffer.from(await unwrap(Buffer.from(envelope.key, 'base64')), 'base64')
       try {
-        const decipher = createDecipheriv(
-          'aes-256-gcm',
-          dataKey,
-          Buffer.from(envelope.iv, 'base64'),
-          { authTagLength: 16 },
-        )
-        decipher.setAAD(header(envelope))
-        decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
-        const plaintext = Buffer.concat([
-          decipher.update(Buffer.from(envelope.data, 'base64')),
-          decipher.final(),
-        ]).toString('utf8')
+        const plaintext = openEnvelope(dataKey, envelope, header(envelope))
         return { plaintext, outdated: false }
       } catch {
         throw new AppError(

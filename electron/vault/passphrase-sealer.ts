@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
+import { randomBytes, scrypt } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/ipc/errors'
-import { associatedData, type Sealer } from './sealer'
+import { associatedData, openEnvelope, sealEnvelope, type Sealer } from './sealer'
 
 const format = 'ksef-desk-sealed'
 
@@ -70,15 +70,7 @@ export class PassphraseSealer implements Sealer {
       cipher: 'aes-256-gcm',
       iv: iv.toString('base64'),
     } as const
-    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 })
-    cipher.setAAD(header(fields))
-    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-    const envelope: Envelope = {
-      ...fields,
-      tag: cipher.getAuthTag().toString('base64'),
-      data: data.toString('base64'),
-    }
-    return Buffer.from(JSON.stringify(envelope), 'utf8')
+    return sealEnvelope(key, fields, header(fields), plaintext)
   }
 
   async open(sealed: Buffer): Promise<{ plaintext: string; outdated: boolean }> {
@@ -88,15 +80,11 @@ export class PassphraseSealer implements Sealer {
       throw altered()
     })
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'), {
-        authTagLength: 16,
-      })
-      if (envelope.version === currentVersion) decipher.setAAD(header(envelope))
-      decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
-      const plaintext = Buffer.concat([
-        decipher.update(Buffer.from(envelope.data, 'base64')),
-        decipher.final(),
-      ]).toString('utf8')
+      const plaintext = openEnvelope(
+        key,
+        envelope,
+        envelope.version === currentVersion ? header(envelope) : undefined,
+      )
       this.#salt = envelope.kdf.salt
       return { plaintext, outdated: envelope.version !== currentVersion }
     } catch {

@@ -1,3 +1,5 @@
+import { createCipheriv, createDecipheriv } from 'node:crypto'
+
 /**
  * Turns the secrets document into bytes that are useless without a key held elsewhere:
  * the OS keychain (Electron safeStorage) in the app, a passphrase for the CLI and tests.
@@ -31,4 +33,44 @@ function sortedKeys(value: unknown): unknown {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, child]) => [key, sortedKeys(child)]),
   )
+}
+
+/**
+ * The file's bytes: the envelope's fields, then the AES-256-GCM tag and ciphertext of the
+ * plaintext under `key`, with `aad` (the fields, see associatedData) authenticated alongside.
+ */
+export function sealEnvelope(
+  key: Buffer,
+  fields: { iv: string },
+  aad: Buffer,
+  plaintext: string,
+): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, Buffer.from(fields.iv, 'base64'), {
+    authTagLength: 16,
+  })
+  cipher.setAAD(aad)
+  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  const envelope = {
+    ...fields,
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  }
+  return Buffer.from(JSON.stringify(envelope), 'utf8')
+}
+
+/** The plaintext of an envelope; throws when the key, the fields or the ciphertext do not match. */
+export function openEnvelope(
+  key: Buffer,
+  envelope: { iv: string; tag: string; data: string },
+  aad: Buffer | undefined,
+): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'), {
+    authTagLength: 16,
+  })
+  if (aad) decipher.setAAD(aad)
+  decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
+  return Buffer.concat([
+    decipher.update(Buffer.from(envelope.data, 'base64')),
+    decipher.final(),
+  ]).toString('utf8')
 }

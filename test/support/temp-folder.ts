@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 
 export function tempFolder(prefix = 'ksef-desk-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix))
@@ -28,4 +29,27 @@ export function filesContaining(folder: string, secret: string): string[] {
   return filesUnder(folder)
     .filter(({ bytes }) => needles.some((needle) => bytes.includes(needle)))
     .map(({ path }) => path)
+}
+
+/**
+ * A fresh folder for each test of the calling describe, made while the process umask is 022 (the
+ * usual one, under which a careless write is world-readable), and the umask given back after.
+ */
+export function folderEachTestUnderUmask022(): { readonly path: string } {
+  let folder: ReturnType<typeof tempFolder> | undefined
+  let umask = 0
+  beforeEach(() => {
+    folder = tempFolder()
+    umask = process.umask(0o022)
+  })
+  afterEach(() => {
+    process.umask(umask)
+    folder?.remove()
+  })
+  return {
+    get path() {
+      if (!folder) throw new Error('the folder exists only while a test runs')
+      return folder.path
+    },
+  }
 }

@@ -7,7 +7,7 @@ import { processIo } from '../../../electron/cli/io'
 import { settingsFilePath } from '../../../electron/vault/conf-settings-store'
 import { secretsFileName } from '../../../electron/vault/sealed-file-secret-store'
 import { FakeClock } from '../../support/memory-context'
-import { filesUnder, tempFolder } from '../../support/temp-folder'
+import { filesUnder, folderEachTestUnderUmask022 } from '../../support/temp-folder'
 import { inProcessCli, type InProcessCli } from '../cli/in-process'
 import { expectError } from '../cli/workspace'
 
@@ -144,16 +144,7 @@ describe('ksef-desk and a data file that does not open', () => {
 })
 
 describe('a secret file the CLI replaces with --force', () => {
-  let folder: ReturnType<typeof tempFolder>
-  let umask: number
-  beforeEach(() => {
-    folder = tempFolder()
-    umask = process.umask(0o022)
-  })
-  afterEach(() => {
-    process.umask(umask)
-    folder.remove()
-  })
+  const folder = folderEachTestUnderUmask022()
 
   it('is 0600 afterwards, even when the file it replaced was 0644', () => {
     const path = join(folder.path, 'key.pem')

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openNodeServices } from '../../../electron/node-services'
 import { FolderCertificateFiles } from '../../../electron/vault/certificate-files'
 import {
@@ -10,22 +10,13 @@ import {
 } from '../../../electron/vault/durable-write'
 import { secretsFileName } from '../../../electron/vault/sealed-file-secret-store'
 import { FakeClock } from '../../support/memory-context'
-import { filesUnder, tempFolder } from '../../support/temp-folder'
+import { filesUnder, folderEachTestUnderUmask022 } from '../../support/temp-folder'
 
 const mode = (path: string) => statSync(path).mode & 0o777
 const id = '6f1c2b8e-1b1a-4c1e-9a55-0b6c1f6d2a11'
 
 describe('durable, private data files', () => {
-  let folder: ReturnType<typeof tempFolder>
-  let umask: number
-  beforeEach(() => {
-    folder = tempFolder()
-    umask = process.umask(0o022)
-  })
-  afterEach(() => {
-    process.umask(umask)
-    folder.remove()
-  })
+  const folder = folderEachTestUnderUmask022()
 
   it('writes 0600 into a 0700 folder it creates, and leaves no temporary file', async () => {
     const target = join(folder.path, 'a', 'b', 'file.json')

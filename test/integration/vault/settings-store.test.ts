@@ -1,13 +1,13 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openNodeServices } from '../../../electron/node-services'
 import { settingsFilePath } from '../../../electron/vault/conf-settings-store'
 import { openNodeSettings } from '../../../electron/vault/node-settings'
 import { emptySettings } from '../../../electron/vault/settings-document'
 import type { Company } from '../../../shared/domain/company'
 import { FakeClock } from '../../support/memory-context'
-import { tempFolder } from '../../support/temp-folder'
+import { folderEachTestUnderUmask022 } from '../../support/temp-folder'
 
 const company: Company = {
   id: '6f1c2b8e-1b1a-4c1e-9a55-0b6c1f6d2a11',
@@ -25,16 +25,7 @@ const other: Company = {
 }
 
 describe('settings file', () => {
-  let folder: ReturnType<typeof tempFolder>
-  let umask: number
-  beforeEach(() => {
-    folder = tempFolder()
-    umask = process.umask(0o022)
-  })
-  afterEach(() => {
-    process.umask(umask)
-    folder.remove()
-  })
+  const folder = folderEachTestUnderUmask022()
   const path = () => settingsFilePath(folder.path)
   const corruptCopies = () => readdirSync(folder.path).filter((name) => name.includes('.corrupt-'))
 

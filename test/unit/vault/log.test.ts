@@ -1,20 +1,11 @@
 import { chmodSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fileLogger } from '../../../electron/log'
-import { tempFolder } from '../../support/temp-folder'
+import { folderEachTestUnderUmask022 } from '../../support/temp-folder'
 
 describe('main.log', () => {
-  let folder: ReturnType<typeof tempFolder>
-  let umask: number
-  beforeEach(() => {
-    folder = tempFolder()
-    umask = process.umask(0o022)
-  })
-  afterEach(() => {
-    process.umask(umask)
-    folder.remove()
-  })
+  const folder = folderEachTestUnderUmask022()
   const path = () => join(folder.path, 'logs', 'main.log')
   const lines = () =>
     readFileSync(path(), 'utf8')
