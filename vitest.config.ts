@@ -15,6 +15,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Files of a worker share one module registry: loading pkijs, zod schemas and the
+          // handlers once per worker instead of once per file halves the run. No test may lean on
+          // module state or mocks (none uses vi.mock here; each builds its own services).
+          isolate: false,
         },
       },
       {
@@ -23,6 +27,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // As for unit: one module registry per worker (about 50 s less on two cores).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

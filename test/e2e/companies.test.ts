@@ -31,6 +31,10 @@ describe('companies, in the browser', () => {
     await expect
       .poll(() => page.getByTestId('companies-empty').textContent())
       .toBe('Nie ma jeszcze żadnej firmy. Dodaj pierwszą, aby zacząć.')
+    // Right under the search field, not at the foot of the panel.
+    const search = await page.getByTestId('company-search').boundingBox()
+    const empty = await page.getByTestId('companies-empty').boundingBox()
+    expect((empty?.y ?? 0) - ((search?.y ?? 0) + (search?.height ?? 0))).toBeLessThan(60)
     expect(await page.getByTestId('add-company').textContent()).toBe('Dodaj firmę')
   })
 

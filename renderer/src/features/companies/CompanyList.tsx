@@ -107,6 +107,16 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
           {t('companies.count', { count: visible.length })}
         </Typography>
       </Box>
+      {/* Under the search field, where the eye is after typing, not at the foot of the panel. */}
+      {companies.length === 0 ? (
+        <Typography sx={{ px: 2, pb: 2 }} color="text.secondary" data-testid="companies-empty">
+          {t('companies.empty')}
+        </Typography>
+      ) : visible.length === 0 ? (
+        <Typography sx={{ px: 2, pb: 2 }} color="text.secondary" data-testid="companies-no-match">
+          {t('companies.noMatch', { query })}
+        </Typography>
+      ) : null}
       <List dense sx={{ overflowY: 'auto', flex: 1, pt: 0 }} data-testid="company-list">
         {visible.map((company) => (
           <ListItem key={company.id} disablePadding>
@@ -139,15 +149,6 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
           </ListItem>
         ))}
       </List>
-      {companies.length === 0 ? (
-        <Typography sx={{ p: 2 }} color="text.secondary" data-testid="companies-empty">
-          {t('companies.empty')}
-        </Typography>
-      ) : visible.length === 0 ? (
-        <Typography sx={{ p: 2 }} color="text.secondary" data-testid="companies-no-match">
-          {t('companies.noMatch', { query })}
-        </Typography>
-      ) : null}
     </Box>
   )
 }
