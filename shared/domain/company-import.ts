@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { companyDraftErrorCodes } from '../errors/companies'
 import { Company, CompanyDraft } from './company'
 
 /** How the file was written, as detected: shown in the preview so a wrong guess is visible. */
@@ -11,16 +12,7 @@ export type CsvSeparator = z.infer<typeof CsvSeparator>
 /** The verdict on one row: imported, or the one reason it is not. */
 export const ImportRowVerdict = z.enum([
   'OK',
-  'COMPANY_NAME_REQUIRED',
-  'COMPANY_NAME_TOO_LONG',
-  'NIP_REQUIRED',
-  'NIP_NOT_DIGITS',
-  'NIP_WRONG_LENGTH',
-  'NIP_BAD_PREFIX',
-  'NIP_BAD_CHECKSUM',
-  'INTERNAL_ID_REQUIRED',
-  'INTERNAL_ID_FORMAT',
-  'INTERNAL_ID_BAD_NIP',
+  ...companyDraftErrorCodes,
   'CSV_ROW_BAD_ENVIRONMENT',
   'CSV_ROW_DUPLICATE_IN_FILE',
   'COMPANY_DUPLICATE',

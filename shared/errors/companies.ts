@@ -1,4 +1,5 @@
-export const companyErrorCodes = [
+/** What is wrong with a company as typed (the form, a CSV row): one per field rule. */
+export const companyDraftErrorCodes = [
   'NIP_REQUIRED',
   'NIP_NOT_DIGITS',
   'NIP_WRONG_LENGTH',
@@ -9,6 +10,10 @@ export const companyErrorCodes = [
   'INTERNAL_ID_BAD_NIP',
   'COMPANY_NAME_REQUIRED',
   'COMPANY_NAME_TOO_LONG',
+] as const
+
+export const companyErrorCodes = [
+  ...companyDraftErrorCodes,
   'COMPANY_DUPLICATE',
   'COMPANY_NOT_FOUND',
 ] as const

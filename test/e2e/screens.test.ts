@@ -3,11 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../electron/dispatch'
-import { handlers } from '../../electron/handlers'
 import { startSimulator, type RunningSimulator } from '../ksef-sim'
 import { tempFolder } from '../support/temp-folder'
-import { addCompany, openApp, type E2eApp } from './support/app'
+import { addCompany, openApp, type E2eApp, storeOtherSubjectCertificate } from './support/app'
 import {
   axeFindings,
   keyboardFindings,
@@ -141,8 +139,6 @@ function plantDefects(plant: boolean): void {
   const panel = Array.from(document.querySelectorAll('[role="tabpanel"]'))[0]
   panel?.append(box)
 }
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
 describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
   const files = tempFolder('ksef-desk-e2e-screens-')
@@ -287,17 +283,7 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
       subject: outsider,
     })
     const strangerId = app.server.ctx.companies.list().find((c) => c.name === stranger.name)?.id
-    const imported = await createDispatch(handlers, app.server.ctx)('certificates:import', {
-      companyId: strangerId ?? '',
-      files: {
-        certificate: { name: 'biuro.crt', base64: base64(foreign.certificatePem) },
-        privateKey: { name: 'biuro.key', base64: base64(foreign.privateKeyPem) },
-      },
-      password: '',
-      allowOtherSubject: true,
-      makeDefault: true,
-    })
-    expect(imported.ok).toBe(true)
+    await storeOtherSubjectCertificate(app, strangerId ?? '', foreign)
 
     // The newcomer: a production company with nothing yet.
     await addCompany(page, newcomer.name, newcomer.nip, 'Production')

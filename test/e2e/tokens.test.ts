@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../ksef-sim'
 import { ShiftableClock } from '../support/memory-context'
 import { filesContaining, filesUnder } from '../support/temp-folder'
-import { createDispatch } from '../../electron/dispatch'
-import { handlers } from '../../electron/handlers'
 import { ksefTokenSunset } from '../../shared/domain/token-sunset'
-import { addCompany, openApp, type E2eApp } from './support/app'
+import { addCompany, openApp, type E2eApp, storeOtherSubjectCertificate } from './support/app'
 import { screenshot } from './support/browser'
 
 // Tab Tokeny, whole: renderer → bridge → handlers → KSeF client → simulator, in headless Chromium.
@@ -24,8 +22,6 @@ function startTokenSimulator(clock: ShiftableClock) {
     revocationDelayMs: activationMs,
   })
 }
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
 /**
  * Stores a certificate KSeF issued to someone else (an accountant granted permissions in the
@@ -45,17 +41,7 @@ async function storeGranteeCertificate(
       organizationIdentifier: `VATPL-${nip}`,
     },
   })
-  const envelope = await createDispatch(handlers, app.server.ctx)('certificates:import', {
-    companyId,
-    files: {
-      certificate: { name: 'biuro.crt', base64: base64(issued.certificatePem) },
-      privateKey: { name: 'biuro.key', base64: base64(issued.privateKeyPem) },
-    },
-    password: '',
-    allowOtherSubject: true,
-    makeDefault: true,
-  })
-  expect(envelope.ok).toBe(true)
+  await storeOtherSubjectCertificate(app, companyId, issued)
 }
 
 /** What one test of this file needs from the page: the user's steps and what they see. */

@@ -1,4 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
+import { createDispatch } from '../../../electron/dispatch'
+import { handlers } from '../../../electron/handlers'
 import type { Environment } from '../../../shared/domain/environment'
 import {
   startAppServer,
@@ -69,4 +71,28 @@ export async function addCompany(
     await page.getByTestId(`environment-${environment}`).click()
   }
   await page.getByTestId('company-save').click()
+}
+
+/**
+ * Stores a certificate issued to someone else (an accountant granted permissions in the company,
+ * or one who was not) as the company's default, through the same dispatch the page uses; the
+ * setting up of a test, not what it checks.
+ */
+export async function storeOtherSubjectCertificate(
+  app: E2eApp,
+  companyId: string,
+  issued: { certificatePem: string; privateKeyPem: string },
+): Promise<void> {
+  const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+  const envelope = await createDispatch(handlers, app.server.ctx)('certificates:import', {
+    companyId,
+    files: {
+      certificate: { name: 'biuro.crt', base64: base64(issued.certificatePem) },
+      privateKey: { name: 'biuro.key', base64: base64(issued.privateKeyPem) },
+    },
+    password: '',
+    allowOtherSubject: true,
+    makeDefault: true,
+  })
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
 }
