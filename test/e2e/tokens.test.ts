@@ -358,7 +358,10 @@ describe('Tab Tokeny, in the browser', () => {
   it('a token revoked in KSeF by someone else is refused by KSeF with 450, explained, no session kept', async () => {
     const nip = '5265877658'
     await addCompany(page, 'Spółka Cudzy Token', nip, 'Test')
-    await expect.poll(() => page.getByTestId('tab-tokens').count()).toBe(1)
+    // Saved and selected: the tabs were already there for the company selected before.
+    await expect
+      .poll(() => page.getByTestId('company-title').textContent())
+      .toBe('Spółka Cudzy Token')
     await page.getByTestId('tab-tokens').click()
     const { token, referenceNumber } = sim.seed.createToken({
       context: { type: 'Nip', value: nip },
@@ -473,7 +476,10 @@ describe('Tab Tokeny, in the browser', () => {
       description: 'Token tej sesji',
     })
     await addCompany(page, 'Spółka Widoczność', nip, 'Test')
-    await expect.poll(() => page.getByTestId('tab-tokens').count()).toBe(1)
+    // Saved and selected: the tabs were already there for the company selected before.
+    await expect
+      .poll(() => page.getByTestId('company-title').textContent())
+      .toBe('Spółka Widoczność')
     await page.getByTestId('tab-tokens').click()
     await steps.pasteToken(mine.token, 'Token tej sesji')
     await steps.loginWith('token')
@@ -519,7 +525,10 @@ describe('Tab Tokeny, in the browser', () => {
       permissions: ['InvoiceRead', 'CredentialsRead'],
     })
     await addCompany(page, 'Spółka Cudze Uprawnienia', nip, 'Test')
-    await expect.poll(() => page.getByTestId('tab-tokens').count()).toBe(1)
+    // Saved and selected: the tabs were already there for the company selected before.
+    await expect
+      .poll(() => page.getByTestId('company-title').textContent())
+      .toBe('Spółka Cudze Uprawnienia')
     await storeGranteeCertificate(app, sim, companyId('Spółka Cudze Uprawnienia'), grantee.value)
     await steps.loginWith('certificate')
     await page.getByTestId('tab-tokens').click()
@@ -583,7 +592,10 @@ describe('Tab Tokeny, in the browser', () => {
       description: 'Token biura',
     })
     await addCompany(page, 'Spółka Sprawdzana', nip, 'Test')
-    await expect.poll(() => page.getByTestId('tab-tokens').count()).toBe(1)
+    // Saved and selected: the tabs were already there for the company selected before.
+    await expect
+      .poll(() => page.getByTestId('company-title').textContent())
+      .toBe('Spółka Sprawdzana')
     await page.getByTestId('tab-tokens').click()
     await steps.pasteToken(token, 'Token biura')
     const row = steps.storedRow('Token biura')
