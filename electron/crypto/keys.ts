@@ -6,6 +6,7 @@ import {
   createPrivateKey,
   pbkdf2Sync,
   randomBytes,
+  getCiphers,
   X509Certificate,
   type KeyObject,
 } from 'node:crypto'
@@ -260,7 +261,11 @@ function decryptLegacyPem(
     }
   } catch (error) {
     if (error instanceof AppError) throw error
-    if (isBadDecrypt(error)) throw wrongPassword()
+    // CBC without a MAC: a wrong password usually breaks the padding ("bad decrypt"), but about
+    // once in 256 it leaves valid padding over garbage that then fails to parse. With a cipher
+    // OpenSSL has, either failure means the password is wrong; only an unknown cipher is unsupported.
+    const cipher = dekInfo?.split(',')[0]?.trim().toLowerCase() ?? ''
+    if (isBadDecrypt(error) || getCiphers().includes(cipher)) throw wrongPassword()
     throw encryptionUnsupported(label)
   }
 }

@@ -69,6 +69,26 @@ describe('readPrivateKey', () => {
     })
   })
 
+  it('calls every wrong password of a legacy PEM wrong, even when the padding happens to pass', async () => {
+    // CBC without a MAC: about one wrong password in 256 decrypts to valid padding over garbage.
+    const pem = ec.privateKey.export({
+      format: 'pem',
+      type: 'sec1',
+      cipher: 'aes-128-cbc',
+      passphrase: password,
+    })
+    const codes = new Set<string>()
+    for (let i = 0; i < 1500; i += 1) {
+      codes.add(
+        await readPrivateKey(pem, `wrong-${i}`).then(
+          () => 'opened',
+          (error: unknown) => (error as { code: string }).code,
+        ),
+      )
+    }
+    expect([...codes]).toEqual(['KEY_WRONG_PASSWORD'])
+  })
+
   it('tells a missing password from a wrong one', async () => {
     const pem = ec.privateKey.export({
       format: 'pem',
