@@ -79,7 +79,11 @@ export function bootShell<W extends ShellWindow, M>(
     const devServer = app.isPackaged ? undefined : options.devServerUrl
     const policy = contentSecurityPolicy(devServer !== undefined)
     const session = electron.session.defaultSession
-    lockDownSession(session, policy)
+    const pageUrl = devServer ?? rendererEntry
+    lockDownSession(session, policy, {
+      url: pageUrl,
+      isOurs: (contents) => window !== undefined && contents === window.webContents,
+    })
     session.protocol.handle(appScheme, serveRenderer(options.rendererFolder, policy))
 
     const folder = app.getPath('userData')
@@ -181,7 +185,7 @@ export function bootShell<W extends ShellWindow, M>(
           dataFolder: folder,
           packaged: app.isPackaged,
           preload: options.preload,
-          url: devServer ?? rendererEntry,
+          url: pageUrl,
         })
       window = openWindow()
       app.on('activate', () => {

@@ -66,14 +66,57 @@ export function withPolicy(
 }
 
 /**
- * The session serves one page that needs no permission at all (camera, microphone,
- * notifications, location, clipboard reading, …): every request and every check says no. Every
- * response carries the policy as a header, which, unlike a meta tag, covers the page from its
- * first byte.
+ * The clipboard is the one thing the page may use: **Wklej ze schowka** reads the token the user
+ * copied in the MF web app, and the copy buttons (a generated token, an export password, a KOD II
+ * link) write. Both are asked by the user's click in our own page.
  */
-export function lockDownSession(session: ShellSession, policy: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, answer) => answer(false))
-  session.setPermissionCheckHandler(() => false)
+const clipboardPermissions: ReadonlySet<string> = new Set([
+  'clipboard-read',
+  'clipboard-sanitized-write',
+])
+
+/** Where the page is served from and which webContents is ours, as the permission rule needs. */
+export interface AppPage {
+  /** app://renderer/index.html, or the development server's URL. */
+  url: string
+  isOurs(contents: unknown): boolean
+}
+
+/** Scheme, host and port compared as parsed: a custom scheme's URL has no `origin` in Node. */
+function sameOrigin(url: string | undefined, pageUrl: string): boolean {
+  if (url === undefined) return false
+  try {
+    const asked = new URL(url)
+    const page = new URL(pageUrl)
+    return asked.protocol === page.protocol && asked.host === page.host && asked.host !== ''
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The clipboard for our window's main frame at the page's own origin; every other permission
+ * (camera, microphone, notifications, location, …), and the clipboard for any other frame,
+ * webContents or origin, is refused. Every response carries the policy as a header, which,
+ * unlike a meta tag, covers the page from its first byte.
+ */
+export function lockDownSession(session: ShellSession, policy: string, page: AppPage): void {
+  const allowed = (
+    contents: unknown,
+    permission: string,
+    url: string | undefined,
+    isMainFrame: boolean | undefined,
+  ) =>
+    clipboardPermissions.has(permission) &&
+    isMainFrame === true &&
+    page.isOurs(contents) &&
+    sameOrigin(url, page.url)
+  session.setPermissionRequestHandler((contents, permission, answer, details) =>
+    answer(allowed(contents, permission, details.requestingUrl, details.isMainFrame)),
+  )
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    allowed(contents, permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  )
   session.webRequest.onHeadersReceived((details, answer) =>
     answer({ responseHeaders: withPolicy(details.responseHeaders, policy) }),
   )

@@ -85,11 +85,34 @@ export interface HeadersDetails {
   responseHeaders?: Record<string, string[]>
 }
 
+/** What Electron tells about the frame asking for a permission (the fourth handler argument). */
+export interface PermissionRequestDetails {
+  requestingUrl?: string
+  isMainFrame?: boolean
+}
+
+export interface PermissionCheckDetails {
+  requestingUrl?: string
+  isMainFrame?: boolean
+}
+
 export interface ShellSession {
   setPermissionRequestHandler(
-    handler: (contents: unknown, permission: string, answer: (granted: boolean) => void) => void,
+    handler: (
+      contents: unknown,
+      permission: string,
+      answer: (granted: boolean) => void,
+      details: PermissionRequestDetails,
+    ) => void,
   ): void
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void
+  setPermissionCheckHandler(
+    handler: (
+      contents: unknown,
+      permission: string,
+      requestingOrigin: string,
+      details: PermissionCheckDetails,
+    ) => boolean,
+  ): void
   readonly webRequest: {
     onHeadersReceived(
       listener: (

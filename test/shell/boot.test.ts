@@ -81,22 +81,70 @@ describe('the shell booted under the fake Electron', () => {
     expect(electron.shell.openedExternal).toEqual(['https://ksef.podatki.gov.pl/pomoc'])
   })
 
-  it('denies every permission request', async () => {
+  const clipboard = ['clipboard-read', 'clipboard-sanitized-write']
+  const otherPermissions = electronPermissions.filter((name) => !clipboard.includes(name))
+
+  it('denies every permission request but the clipboard of our own page', async () => {
     const { electron, window } = await boot()
     const session = electron.session.defaultSession
-    for (const permission of electronPermissions) {
+    for (const permission of otherPermissions) {
       expect(await session.requestPermission(permission, window().webContents), permission).toBe(
         false,
       )
     }
+    for (const permission of clipboard) {
+      expect(await session.requestPermission(permission, window().webContents), permission).toBe(
+        true,
+      )
+    }
   })
 
-  it('denies every permission check', async () => {
+  it('denies every permission check but the clipboard of our own page', async () => {
     const { electron, window } = await boot()
     const session = electron.session.defaultSession
-    for (const permission of electronPermissions) {
+    for (const permission of otherPermissions) {
       expect(session.checkPermission(permission, window().webContents), permission).toBe(false)
     }
+    for (const permission of clipboard) {
+      expect(session.checkPermission(permission, window().webContents), permission).toBe(true)
+    }
+  })
+
+  it('denies the clipboard to a child frame, another webContents and another origin', async () => {
+    const { electron, window } = await boot()
+    const session = electron.session.defaultSession
+    const ours = window().webContents
+    const elsewhere = [
+      { contents: ours, frame: { isMainFrame: false } },
+      { contents: { id: 999 }, frame: {} },
+      { contents: ours, frame: { url: 'https://evil.com/index.html' } },
+      { contents: ours, frame: { url: 'app://other/index.html' } },
+      { contents: ours, frame: { url: 'file:///etc/passwd' } },
+      { contents: ours, frame: { url: 'not a url' } },
+    ]
+    for (const { contents, frame } of elsewhere) {
+      for (const permission of clipboard) {
+        const label = `${permission} ${JSON.stringify(frame)}`
+        expect(await session.requestPermission(permission, contents, frame), label).toBe(false)
+        expect(session.checkPermission(permission, contents, frame), label).toBe(false)
+      }
+    }
+  })
+
+  it('lets the development server page use the clipboard when unpackaged', async () => {
+    const devServerUrl = 'http://localhost:5173/'
+    const { electron, window } = await boot({ devServerUrl })
+    const session = electron.session.defaultSession
+    const contents = window().webContents
+    expect(await session.requestPermission('clipboard-read', contents, { url: devServerUrl })).toBe(
+      true,
+    )
+    expect(
+      await session.requestPermission('clipboard-read', contents, {
+        url: 'http://localhost:5174/',
+      }),
+    ).toBe(false)
+    expect(await session.requestPermission('clipboard-read', contents)).toBe(false)
   })
 
   it('sends the Content-Security-Policy as a response header, allowing only our own scripts', async () => {

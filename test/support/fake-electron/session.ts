@@ -50,6 +50,8 @@ export const electronPermissions = [
   'unknown',
 ] as const
 
+const pageUrl = 'app://renderer/index.html'
+
 type RequestHandler = Parameters<ShellSession['setPermissionRequestHandler']>[0]
 type CheckHandler = Parameters<ShellSession['setPermissionCheckHandler']>[0]
 type HeadersListener = Parameters<ShellSession['webRequest']['onHeadersReceived']>[0]
@@ -87,16 +89,34 @@ export class FakeSession implements ShellSession {
     },
   }
 
-  /** A page asks for a permission: what the user's answer would be. */
-  requestPermission(permission: string, contents: unknown): Promise<boolean> {
+  /**
+   * A frame asks for a permission: what the user's answer would be. By default the page's main
+   * frame at app://renderer/ asks, as our own page's click would.
+   */
+  requestPermission(
+    permission: string,
+    contents: unknown,
+    frame: { url?: string; isMainFrame?: boolean } = {},
+  ): Promise<boolean> {
     const handler = this.requestHandler
     if (!handler) return Promise.resolve(true)
-    return new Promise((resolve) => handler(contents, permission, resolve))
+    const details = { requestingUrl: frame.url ?? pageUrl, isMainFrame: frame.isMainFrame ?? true }
+    return new Promise((resolve) => handler(contents, permission, resolve, details))
   }
 
-  /** Chromium checks a permission without asking. */
-  checkPermission(permission: string, contents: unknown): boolean {
-    return this.checkHandler ? this.checkHandler(contents, permission) : true
+  /** Chromium checks a permission without asking; it names the frame's origin and URL. */
+  checkPermission(
+    permission: string,
+    contents: unknown,
+    frame: { url?: string; isMainFrame?: boolean } = {},
+  ): boolean {
+    if (!this.checkHandler) return true
+    const url = frame.url ?? pageUrl
+    const origin = /^[a-z]+:\/\/[^/]*/i.exec(url)?.[0] ?? 'null'
+    return this.checkHandler(contents, permission, origin, {
+      requestingUrl: url,
+      isMainFrame: frame.isMainFrame ?? true,
+    })
   }
 
   /** A response arrives: the headers the page gets. */
