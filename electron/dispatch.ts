@@ -8,6 +8,7 @@ import {
 } from '../shared/ipc/errors'
 import { contract, isChannel } from '../shared/ipc/contract'
 import type { HandlerContext, Handlers } from './handlers/context'
+import { ksefCallScope } from './ksef/rate-limiter'
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Envelope<unknown>>
 
@@ -41,7 +42,12 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
     let value: unknown
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
-      value = await handler(input.data, ctx)
+      // The user's click: KSeF calls it makes, and the work it leaves running, are counted in
+      // the company's context and go before bulk work in the rate limiter.
+      value = await ksefCallScope.run(
+        { companyId: companyIdOf(input.data), priority: 'user' },
+        () => handler(input.data, ctx),
+      )
     } catch (error) {
       if (isAppError(error)) return failure(error)
       // The error's name and where it was thrown, never its message or the object: library errors
@@ -68,6 +74,14 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
     return { ok: true, value: output.data }
   }
 }
+
+const companyIdOf = (input: unknown): string | undefined =>
+  typeof input === 'object' &&
+  input !== null &&
+  'companyId' in input &&
+  typeof input.companyId === 'string'
+    ? input.companyId
+    : undefined
 
 /**
  * A refusal the schema names itself (a custom issue with params.appErrorCode, as FilePayload's

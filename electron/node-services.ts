@@ -5,6 +5,7 @@ import { discardEvents, type EventSink } from './events'
 import type { FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
 import { fileLogger } from './log'
+import type { KsefRateLimiter } from './ksef/rate-limiter'
 import { buildHandlerContext, closeServices } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
 import { lockDataFolder } from './vault/folder-lock'
@@ -21,6 +22,7 @@ export interface NodeServiceOptions {
   /** Where KSeF is reached instead of the environments' hosts (the simulator). */
   ksefApiUrl?: string | undefined
   sleep?: (ms: number) => Promise<void>
+  rateLimiter?: KsefRateLimiter
   /** Where exports go: a FolderFileSaver for the CLI's --out DIR, the sandbox's download offers. */
   fileSaver?: FileSaver
 }
@@ -58,6 +60,7 @@ export async function openNodeServices(options: NodeServiceOptions): Promise<Nod
       certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),
       ksefApiUrl: options.ksefApiUrl,
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
       ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
     })
     return {

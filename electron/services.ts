@@ -1,5 +1,6 @@
 import type { AppError } from '../shared/ipc/errors'
 import { createKsefClients } from './auth/ksef-clients'
+import { KsefRateLimiter } from './ksef/rate-limiter'
 import { LoginService } from './auth/login-service'
 import { Background } from './background'
 import { CertificateLifecycle } from './certificates/certificate-lifecycle'
@@ -39,6 +40,8 @@ export interface Ports {
   ksefApiUrl?: string | undefined
   /** Waits between polls and retries; tests pass a quicker one. */
   sleep?: (ms: number) => Promise<void>
+  /** KSeF's limits as the contract states them, unless a stand-in that counts none is used. */
+  rateLimiter?: KsefRateLimiter
   /** Where exported files go (save dialog, a folder, a download); none: exports are refused. */
   fileSaver?: FileSaver
 }
@@ -68,6 +71,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     clock: ports.clock,
     log: ports.log,
     delay: sleep,
+    limiter: ports.rateLimiter ?? new KsefRateLimiter(),
   })
   const preferences = new PreferencesRepository(ports.settings.store)
   const background = new Background(ports.sleep)

@@ -1,6 +1,7 @@
 import type { Environment } from '../../shared/domain/environment'
 import type { Clock } from '../clock'
 import { createKsefClient, type KsefClient } from '../ksef/client'
+import type { KsefRateLimiter } from '../ksef/rate-limiter'
 import type { Logger } from '../log'
 
 /** The KSeF client of each environment; one custom URL (the simulator) stands in for all of them. */
@@ -14,6 +15,8 @@ export interface KsefClientsOptions {
   clock: Clock
   log: Logger
   delay?: (ms: number) => Promise<void>
+  /** The process's one limiter: every environment's client waits its turn there. */
+  limiter: KsefRateLimiter
 }
 
 export function createKsefClients(options: KsefClientsOptions): KsefClients {
@@ -26,6 +29,7 @@ export function createKsefClients(options: KsefClientsOptions): KsefClients {
           environment,
           ...(options.customUrl ? { customUrl: options.customUrl } : {}),
           clock: options.clock,
+          limiter: options.limiter,
           ...(options.delay ? { delay: options.delay } : {}),
           onSystemWarnings: (warnings, request) => {
             for (const warning of warnings) {

@@ -1,8 +1,10 @@
-// The one door to KSeF: base URL, timeouts, 429 with Retry-After, bounded retry with back-off —
-// but only for calls that are safe to send twice — and every error turned into a KsefError.
+// The one door to KSeF: base URL, timeouts, the process's rate limiter, 429 with Retry-After,
+// bounded retry with back-off — but only for calls that are safe to send twice — and every error
+// turned into a KsefError.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import axios, { AxiosError, type AxiosInstance, type RawAxiosResponseHeaders } from 'axios'
 import { systemClock, type Clock } from '../clock'
+import type { KsefRateLimiter } from './rate-limiter'
 import {
   emptyFacts,
   KsefError,
@@ -34,6 +36,8 @@ export interface KsefHttpOptions {
   userAgent?: string
   /** Reads HTTP-date Retry-After values. */
   clock?: Clock
+  /** Every request waits its turn here; a 429 blocks its bucket for every caller. */
+  limiter?: KsefRateLimiter
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -86,6 +90,8 @@ export const retryWaits = new AsyncLocalStorage<(wait: RetryWait) => void>()
 const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 }
 const defaultTimeoutMs = 30_000
 const defaultMaxRetryAfterSeconds = 30
+/** A turn in the limiter's queue shorter than this goes unannounced. */
+const noticeableWaitMs = 1_000
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -116,12 +122,24 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
     return delay(ms)
   }
 
+  const limiter = options.limiter
+  /** Waits the request's turn; a wait the user would notice is told as KSeF's limit. */
+  async function turn(req: KsefRequest, where: RetryWait['request']): Promise<void> {
+    if (!limiter) return
+    const limited = { baseUrl, method: req.method, path: req.path, bearer: req.bearer }
+    const ms = limiter.waitFor(limited)
+    if (ms >= noticeableWaitMs)
+      retryWaits.getStore()?.({ reason: 'rateLimited', ms, request: where })
+    await limiter.acquire(limited)
+  }
+
   async function request<T>(req: KsefRequest): Promise<KsefResponse<T>> {
     const where = { method: req.method, path: req.path }
     const attempts = req.repeatable ? Math.max(1, retry.attempts) : 1
     for (let attempt = 1; ; attempt++) {
       const canRetry = attempt < attempts
       let response
+      await turn(req, where)
       try {
         response = await client.request<ArrayBuffer>({
           method: req.method,
@@ -166,6 +184,12 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
             ? parseRetryAfter(responseHeaders['retry-after'], clock.now())
             : null,
       })
+      if (response.status === 429) {
+        limiter?.blocked(
+          { baseUrl, method: req.method, path: req.path, bearer: req.bearer },
+          (error.retryAfterSeconds ?? 1) * 1000,
+        )
+      }
       if (response.status === 429 && canRetry) {
         const seconds = error.retryAfterSeconds ?? 1
         if (seconds <= maxRetryAfterSeconds) {

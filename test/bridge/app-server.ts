@@ -4,6 +4,7 @@ import { createDispatch } from '../../electron/dispatch'
 import { checkedEventSink } from '../../electron/events'
 import { handlers } from '../../electron/handlers'
 import type { HandlerContext } from '../../electron/handlers/context'
+import type { KsefRateLimiter } from '../../electron/ksef/rate-limiter'
 import { openNodeServices } from '../../electron/node-services'
 import { keepSessionsAlive } from '../../electron/services'
 import { DownloadOffers } from './download-offers'
@@ -20,6 +21,8 @@ export interface AppServerOptions {
   ksefApiUrl?: string
   /** How main waits between polls; a test ends the app mid-wait with one that never resolves. */
   sleep?: (ms: number) => Promise<void>
+  /** noClientLimits() with a simulator started with `limits: false`. */
+  rateLimiter?: KsefRateLimiter
 }
 
 export interface RunningAppServer {
@@ -42,6 +45,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   })
   const stopRefreshing = keepSessionsAlive(ctx)
   const bridge = await startBridge({

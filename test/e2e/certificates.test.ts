@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { certificateKeySecret } from '../../electron/vault/secret-store'
 import { startSimulator, type RunningSimulator } from '../ksef-sim'
 import { ShiftableClock } from '../support/memory-context'
+import { noClientLimits } from '../support/client-limits'
 import { filesContaining, tempFolder } from '../support/temp-folder'
 import { mustRun, run, write } from '../support/tools'
 import { addCompany, openApp, type E2eApp } from './support/app'
@@ -574,6 +575,7 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
     const folder = tempFolder('ksef-desk-e2e-restart-')
     // The first run's waits never end: after KSeF's 202 and one status read it is as good as gone.
     const first = await openApp({
+      rateLimiter: noClientLimits(),
       ksefApiUrl: sim.url,
       clock,
       dataFolder: folder.path,
@@ -597,7 +599,12 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
       await first.close()
 
       clock.advance(61_000)
-      second = await openApp({ ksefApiUrl: sim.url, clock, dataFolder: folder.path })
+      second = await openApp({
+        rateLimiter: noClientLimits(),
+        ksefApiUrl: sim.url,
+        clock,
+        dataFolder: folder.path,
+      })
       const again = certificatesPage(second.page)
       await again.openCompany('Spółka Testowa', 'certificates')
       const row = again.row('Po restarcie')
@@ -641,7 +648,7 @@ describe('Certyfikaty, when the app ends after KSeF took the request', () => {
 describe('Certyfikaty, when KSeF allows no more enrollments', () => {
   it('shows why before anything is asked and sends nothing', async () => {
     const sim = await startSimulator({ authStatusDelayMs: 0, limits: false })
-    const app = await openApp({ ksefApiUrl: sim.url })
+    const app = await openApp({ rateLimiter: noClientLimits(), ksefApiUrl: sim.url })
     try {
       sim.seed.setSubjectLimits({ type: 'Nip', value: nip }, { enrollment: 0 })
       const ui = certificatesPage(app.page)
@@ -683,7 +690,11 @@ describe('Certyfikaty, when KSeF allows no more enrollments', () => {
 describe('Certyfikaty, at 1024 and 1366 pixels, in Polish and English', () => {
   it('fits the panel: no horizontal scrolling, with every kind of row', async () => {
     const sim = await startSimulator({ authStatusDelayMs: 0, enrollmentDelayMs: 0, limits: false })
-    const app = await openApp({ ksefApiUrl: sim.url, viewport: { width: 1024, height: 768 } })
+    const app = await openApp({
+      rateLimiter: noClientLimits(),
+      ksefApiUrl: sim.url,
+      viewport: { width: 1024, height: 768 },
+    })
     try {
       const ui = certificatesPage(app.page)
       await addCompany(app.page, 'Biuro Rachunkowe Kowalski i Wspólnicy Sp. z o.o.', nip, 'Test')
@@ -736,7 +747,7 @@ describe('Certyfikaty, at 1024 and 1366 pixels, in Polish and English', () => {
 describe('Certyfikaty: MF public keys, and Odnów', () => {
   it('shows the MF public-key certificates; Odnów enrolls a successor and offers to revoke the old one as Superseded', async () => {
     const sim = await startSimulator({ authStatusDelayMs: 0, enrollmentDelayMs: 0, limits: false })
-    const app = await openApp({ ksefApiUrl: sim.url })
+    const app = await openApp({ rateLimiter: noClientLimits(), ksefApiUrl: sim.url })
     try {
       const ui = certificatesPage(app.page)
       const page = app.page

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../ksef-sim'
 import { tempFolder } from '../support/temp-folder'
+import { noClientLimits } from '../support/client-limits'
 import { addCompany, openApp, type E2eApp, storeOtherSubjectCertificate } from './support/app'
 import {
   axeFindings,
@@ -232,7 +233,11 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
       tokenActivationDelayMs: 0,
       limits: false,
     })
-    app = await openApp({ ksefApiUrl: sim.url, viewport: widths[0] })
+    app = await openApp({
+      ksefApiUrl: sim.url,
+      viewport: widths[0],
+      rateLimiter: noClientLimits(),
+    })
     page = app.page
   })
 

@@ -3,6 +3,7 @@ import type { Clock } from '../../electron/clock'
 import type { EventSink } from '../../electron/events'
 import type { FileSaver } from '../../electron/files/file-saver'
 import type { HandlerContext } from '../../electron/handlers/context'
+import type { KsefRateLimiter } from '../../electron/ksef/rate-limiter'
 import { silentLogger, type Logger } from '../../electron/log'
 import { MemoryCertificateFiles } from '../../electron/vault/certificate-files'
 import { MemorySecretStore } from '../../electron/vault/secret-store'
@@ -39,6 +40,8 @@ export interface MemoryContextOptions {
   log?: Logger
   /** Where exports go (a FolderFileSaver over a temp folder, for the tests that export). */
   fileSaver?: FileSaver
+  /** noClientLimits() with a simulator started with `limits: false`. */
+  rateLimiter?: KsefRateLimiter
 }
 
 /** The real services over in-memory stores, for tests that need no files. */
@@ -59,6 +62,7 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   })
   return { ctx, settings, secrets, clock, events }
 }

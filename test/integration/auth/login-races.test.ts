@@ -6,6 +6,7 @@ import type { Company } from '../../../shared/domain/company'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
 import { memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 // What happens when the user does two things at once: nothing must come back to life, nothing
 // must be redeemed twice, nothing must be left behind.
@@ -28,7 +29,7 @@ afterEach(async () => {
 
 async function loggedInCompany() {
   // Real waits: a refresh held back by KSeF's Retry-After must really be slow here.
-  const harness = await memoryContext({ ksefApiUrl: sim.url })
+  const harness = await memoryContext({ ksefApiUrl: sim.url, rateLimiter: noClientLimits() })
   harness.clock.advance(Date.now() - harness.clock.now())
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

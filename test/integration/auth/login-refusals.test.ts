@@ -6,6 +6,7 @@ import type { KsefCertificateStatus, KsefTokenStatus } from '../../../shared/dom
 import { ksefTokenSunset } from '../../../shared/domain/token-sunset'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { FakeClock, memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 // What the app knows before KSeF is asked: a credential KSeF reported revoked, and tokens after
 // the end of 2026. Each refusal has its own code, sends nothing and stores nothing.
@@ -28,6 +29,7 @@ async function app(now = Date.now()) {
     ksefApiUrl: sim.url,
     clock,
     sleep: () => Promise.resolve(),
+    rateLimiter: noClientLimits(),
   })
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

@@ -7,6 +7,7 @@ import type { Environment } from '../../../shared/domain/environment'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { memoryContext } from '../../support/memory-context'
 import { Workspace, selfSignedCertificate, xmlsecSign } from '../../support/external-tools'
+import { noClientLimits } from '../../support/client-limits'
 
 // The LoginService, end to end against the simulator: the three ways of Ogólne, the list of
 // operations, session, refresh and logout. Tokens are read back only to prove where they are.
@@ -24,7 +25,11 @@ afterEach(async () => {
 })
 
 async function app(environment: Environment = 'Test', identifier = nip) {
-  const harness = await memoryContext({ ksefApiUrl: sim.url, sleep: quick })
+  const harness = await memoryContext({
+    ksefApiUrl: sim.url,
+    sleep: quick,
+    rateLimiter: noClientLimits(),
+  })
   harness.clock.advance(Date.now() - harness.clock.now())
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

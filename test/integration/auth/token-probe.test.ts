@@ -5,6 +5,7 @@ import type { AuthState } from '../../../shared/domain/auth'
 import type { Company } from '../../../shared/domain/company'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 // Sprawdź token (ctx.login.probeTokenLogin): a real login with a stored token and a logout of the
 // session it opened, leaving the company's own session, operations and vault as they were.
@@ -23,7 +24,11 @@ afterEach(async () => {
 })
 
 async function companyWithToken(token?: string) {
-  const harness = await memoryContext({ ksefApiUrl: sim.url, sleep: quick })
+  const harness = await memoryContext({
+    ksefApiUrl: sim.url,
+    sleep: quick,
+    rateLimiter: noClientLimits(),
+  })
   harness.clock.advance(Date.now() - harness.clock.now())
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

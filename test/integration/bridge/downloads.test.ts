@@ -13,6 +13,7 @@ import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { FakeClock } from '../../support/memory-context'
 import { tempFolder } from '../../support/temp-folder'
 import { mustRun } from '../../support/tools'
+import { noClientLimits } from '../../support/client-limits'
 
 // The sandbox's file-saving port: an export is offered to the page as downloads, each served
 // once by the bridge's HTTP server, so the key never rides the page's WebSocket.
@@ -34,6 +35,7 @@ beforeEach(async () => {
     passphrase: 'sandbox downloads',
     clock,
     ksefApiUrl: sim.url,
+    rateLimiter: noClientLimits(),
   })
   offers.length = 0
   socket = new WebSocket(`${server.url.replace('http:', 'ws:')}__ksef-bridge`, {

@@ -9,6 +9,7 @@ import type { CertificateProgress } from '../../../shared/domain/ksef-certificat
 import type { Company } from '../../../shared/domain/company'
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../ksef-sim'
 import { FakeClock, RecordingEvents, memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 export const nip = '5265877635'
 export const otherNip = '7762811692'
@@ -65,7 +66,12 @@ export function appOver(ctx: HandlerContext, events: RecordingEvents): App {
 
 /** A memory-backed app with a Test company of `nip`. */
 export async function memoryApp(sim: RunningSimulator, clock: FakeClock) {
-  const harness = await memoryContext({ ksefApiUrl: sim.url, clock, sleep: noWait })
+  const harness = await memoryContext({
+    ksefApiUrl: sim.url,
+    clock,
+    sleep: noWait,
+    rateLimiter: noClientLimits(),
+  })
   const app = appOver(harness.ctx, harness.events)
   const company = await addCompany(app)
   return { ...app, settings: harness.settings, secrets: harness.secrets, company }
@@ -81,6 +87,7 @@ export async function folderApp(sim: RunningSimulator, clock: FakeClock, dataFol
     events,
     ksefApiUrl: sim.url,
     sleep: noWait,
+    rateLimiter: noClientLimits(),
   })
   return { ...appOver(services.ctx, events), close: services.close }
 }

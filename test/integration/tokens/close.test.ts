@@ -12,6 +12,7 @@ import { enrollmentKeySecret } from '../../../electron/vault/enrollment-reposito
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { FakeClock } from '../../support/memory-context'
 import { tempFolder } from '../../support/temp-folder'
+import { noClientLimits } from '../../support/client-limits'
 
 // Closing the services (the CLI's end, the desktop app's quit) while a token is still Pending
 // and an enrollment still undecided: the waits are cut short, what runs is awaited, and nothing
@@ -64,6 +65,7 @@ async function open() {
     clock,
     ksefApiUrl: sim.url,
     sleep,
+    rateLimiter: noClientLimits(),
   })
   const dispatch = createDispatch(handlers, services.ctx)
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {

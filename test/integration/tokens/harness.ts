@@ -11,6 +11,7 @@ import {
   type TokenPermission,
 } from '../../ksef-sim'
 import { FakeClock, memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 export const nip = '5265877635'
 export const context = { type: 'Nip', value: nip } as const
@@ -43,7 +44,13 @@ export async function startTokenApp(
     info: (message, fields) => logLines.push(JSON.stringify({ message, ...fields })),
     error: (message, fields) => logLines.push(JSON.stringify({ message, ...fields })),
   }
-  const harness = await memoryContext({ ksefApiUrl: sim.url, clock, sleep, log })
+  const harness = await memoryContext({
+    ksefApiUrl: sim.url,
+    clock,
+    sleep,
+    log,
+    rateLimiter: noClientLimits(),
+  })
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const envelope = await dispatch(channel, input)

@@ -10,6 +10,7 @@ import type { Company } from '../../../shared/domain/company'
 import type { CompanyStatus } from '../../../shared/domain/company-status'
 import { startSimulator, type RunningSimulator } from '../../ksef-sim'
 import { memoryContext } from '../../support/memory-context'
+import { noClientLimits } from '../../support/client-limits'
 
 // The list of operations on Ogólne shows every attempt — one refused before KSeF gave it a
 // reference number too (the app's own refusals store nothing) — and Wyczyść removes the finished ones (issue 11).
@@ -25,7 +26,11 @@ afterEach(async () => {
 })
 
 async function app() {
-  const harness = await memoryContext({ ksefApiUrl: sim.url, sleep: quick })
+  const harness = await memoryContext({
+    ksefApiUrl: sim.url,
+    sleep: quick,
+    rateLimiter: noClientLimits(),
+  })
   harness.clock.advance(Date.now() - harness.clock.now())
   const dispatch = createDispatch(handlers, harness.ctx)
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

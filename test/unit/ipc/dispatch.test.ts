@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createDispatch } from '../../../electron/dispatch'
 import type { Handlers } from '../../../electron/handlers/context'
 import { handlers } from '../../../electron/handlers'
+import { ksefCallScope } from '../../../electron/ksef/rate-limiter'
 import { memoryContext } from '../../support/memory-context'
 
 const validDraft = {
@@ -42,6 +43,18 @@ describe('dispatch', () => {
     expect(envelope.ok).toBe(false)
     if (envelope.ok) return
     expect(envelope.error.details?.['issues']).toEqual([expect.objectContaining({ path: 'id' })])
+  })
+
+  it('runs a company’s channel as the user’s work in that company’s context, for the rate limiter', async () => {
+    const { ctx } = await memoryContext()
+    const scopes: unknown[] = []
+    const { handlers: spied } = withSpy('certificates:list', () => {
+      scopes.push(ksefCallScope.getStore())
+      return Promise.resolve([])
+    })
+    const companyId = '6d3f1c9e-8a2b-4c5d-9e0f-1a2b3c4d5e6f'
+    await createDispatch(spied, ctx)('certificates:list', { companyId })
+    expect(scopes).toEqual([{ companyId, priority: 'user' }])
   })
 
   it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {

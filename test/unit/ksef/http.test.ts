@@ -4,8 +4,11 @@ import {
   createKsefHttp,
   parseRetryAfter,
   parseSystemWarnings,
+  retryWaits,
   type KsefHttpOptions,
+  type RetryWait,
 } from '../../../electron/ksef/http'
+import { KsefRateLimiter } from '../../../electron/ksef/rate-limiter'
 import { startStub } from './stub-server'
 
 let stub: Awaited<ReturnType<typeof startStub>>
@@ -332,6 +335,38 @@ describe('retries', () => {
     )
     expect((await http().request(get)).status).toBe(200)
     expect(delays).toEqual([3000])
+  })
+
+  it('blocks the bucket for every caller when KSeF answers 429, even to a one-shot call', async () => {
+    const limiter = new KsefRateLimiter({ now: () => 0, timer: () => undefined })
+    stub.answer({
+      status: 429,
+      headers: { 'Retry-After': '7' },
+      body: { status: { code: 429, description: 'x', details: [] } },
+    })
+    const client = http({ limiter })
+    const session = { ...redeem, bearer: 'operation-token' }
+    expect(await failure(client.request(session))).toMatchObject({ code: 'KSEF_RATE_LIMITED' })
+    const sameBucket = { baseUrl: stub.url, method: 'POST', path: '/auth/token/redeem' }
+    expect(limiter.waitFor(sameBucket)).toBe(7_000)
+    expect(limiter.waitFor({ ...sameBucket, path: '/auth/token/refresh' })).toBe(0)
+  })
+
+  it('tells whoever started the work when its turn in the limiter is a wait the user notices', async () => {
+    const limiter = new KsefRateLimiter({ now: () => 0, timer: () => undefined })
+    limiter.blocked({ baseUrl: stub.url, method: 'GET', path: '/auth/sessions' }, 4_000)
+    const waits: RetryWait[] = []
+    const request = retryWaits.run(
+      (wait) => waits.push(wait),
+      () => http({ limiter }).request(get),
+    )
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    expect(waits).toEqual([
+      { reason: 'rateLimited', ms: 4_000, request: { method: 'GET', path: '/auth/sessions' } },
+    ])
+    // Time never moves for this limiter: the request is still waiting its turn, nothing was sent.
+    expect(stub.requests).toHaveLength(0)
+    void request.catch(() => undefined)
   })
 
   it('reports a block longer than it is willing to wait at once', async () => {
