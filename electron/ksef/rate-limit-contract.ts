@@ -54,8 +54,19 @@ export function rateLimitTableOf(contract: unknown): RateLimitedOperation[] {
   )
 }
 
+const windowsText = (limits: RateLimitWindows) =>
+  Object.entries(limits)
+    .map(([window, count]) => `${window}: ${String(count)}`)
+    .join(', ')
+
 export function rateLimitTableSource(table: readonly RateLimitedOperation[]): string {
-  const rows = table.map((row) => `  ${JSON.stringify(row)},`).join('\n')
+  // One operation a line, so a change of the contract reads as a change of lines.
+  const rows = table
+    .map(
+      ({ method, template, limits, secured }) =>
+        `  { method: '${method}', template: '${template}', limits: { ${windowsText(limits)} }, secured: ${secured} },`,
+    )
+    .join('\n')
   return [
     '// Generated from ksef-contract/openapi.json by `npm run generate:rate-limits`; do not edit.',
     "import type { RateLimitedOperation } from './rate-limit-contract'",
