@@ -2,11 +2,19 @@
 // only when a row misses its budget. A new suite: a file exporting a BenchmarkSuite, one line in
 // `suites` below.
 import { cryptoSuite } from './crypto'
+import { dashboardSuite } from './dashboard'
 import { enrollmentSuite } from './enrollment'
 import { loginSuite } from './login'
 import { missesBudget, ratio, type BenchmarkRow, type BenchmarkSuite } from './measure'
+import { officeSuite } from './office'
 
-const suites: BenchmarkSuite[] = [cryptoSuite, loginSuite, enrollmentSuite]
+const suites: BenchmarkSuite[] = [
+  cryptoSuite,
+  loginSuite,
+  enrollmentSuite,
+  dashboardSuite,
+  officeSuite,
+]
 
 const format = (ms: number): string =>
   ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`

@@ -4,3 +4,16 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() }
+
+/** Runs work later, as a port: tests pass a FakeScheduler and move time by hand. */
+export interface Scheduler {
+  /** Runs `work` after `ms`; the function returned cancels it. */
+  after(ms: number, work: () => void): () => void
+}
+
+export const systemScheduler: Scheduler = {
+  after(ms, work) {
+    const timer = setTimeout(work, ms)
+    return () => clearTimeout(timer)
+  },
+}

@@ -7,11 +7,16 @@ import { CertificateLifecycle } from './certificates/certificate-lifecycle'
 import { CertificateExport } from './certificates/export'
 import { OfflineCheck } from './certificates/offline-check'
 import type { CompanySession } from './certificates/ports'
-import type { Clock } from './clock'
+import { systemScheduler, type Clock, type Scheduler } from './clock'
 import { CompanyCsv } from './companies/company-csv'
+import { CompanyStatusFeed, watchedSettings } from './companies/company-overview'
+import { Dashboard } from './dashboard/dashboard'
 import type { EventSink } from './events'
 import { noFileSaver, type FileSaver } from './files/file-saver'
 import type { HandlerContext } from './handlers/context'
+import { IdentityRepository } from './identities/identity-repository'
+import { IdentityService } from './identities/identity-service'
+import { migrateOtherSubjectCertificates } from './identities/migration'
 import type { Logger } from './log'
 import { NoticeBoard } from './notices'
 import { AuthRepository } from './vault/auth-repository'
@@ -42,6 +47,8 @@ export interface Ports {
   sleep?: (ms: number) => Promise<void>
   /** KSeF's limits as the contract states them, unless a stand-in that counts none is used. */
   rateLimiter?: KsefRateLimiter
+  /** The timer of the status pushes' window; tests pass a FakeScheduler. */
+  scheduler?: Scheduler
   /** Where exported files go (save dialog, a folder, a download); none: exports are refused. */
   fileSaver?: FileSaver
 }
@@ -62,8 +69,28 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
   // A secrets file that does not open is a problem to report, never a reason to move it.
   const secretsProblem = await ports.secrets.open?.()
   if (secretsProblem) report(secretsProblem)
-  const companies = new CompanyRepository(ports.settings.store)
-  const credentials = new CredentialRepository(ports.settings.store)
+  // A timed write of the settings that fails is told like a problem found at start.
+  ports.settings.store.whenWriteFails?.(report)
+  const companyStatus = new CompanyStatusFeed({
+    settings: ports.settings.store,
+    events: ports.events,
+    scheduler: ports.scheduler ?? systemScheduler,
+  })
+  // Every service writes through this one, so no change of a badge goes untold.
+  const settings = watchedSettings(ports.settings.store, companyStatus)
+  const companies = new CompanyRepository(settings)
+  const credentials = new CredentialRepository(settings)
+  // Certificates of another subject stored before Tożsamości become identities; it needs the
+  // keys, so a secrets store that did not open leaves them for the next start.
+  if (!secretsProblem) {
+    await migrateOtherSubjectCertificates({
+      settings: ports.settings.store,
+      secrets: ports.secrets,
+      certificateFiles: ports.certificateFiles,
+      log: ports.log,
+    })
+  }
+  const identities = new IdentityRepository(settings)
   const sleep =
     ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const clients = createKsefClients({
@@ -73,14 +100,15 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     delay: sleep,
     limiter: ports.rateLimiter ?? new KsefRateLimiter(),
   })
-  const preferences = new PreferencesRepository(ports.settings.store)
+  const preferences = new PreferencesRepository(settings)
   const background = new Background(ports.sleep)
   const login = new LoginService({
     companies,
     credentials,
+    identities,
     certificateFiles: ports.certificateFiles,
     secrets: ports.secrets,
-    auth: new AuthRepository(ports.settings.store),
+    auth: new AuthRepository(settings),
     preferences,
     clients,
     clock: ports.clock,
@@ -119,9 +147,24 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
       log: ports.log,
       files: ports.fileSaver ?? noFileSaver,
     }),
+    companyStatus,
+    flushSettings: () => settings.flush(),
+    dashboard: new Dashboard({
+      settings: ports.settings.store,
+      clock: ports.clock,
+      files: ports.fileSaver ?? noFileSaver,
+    }),
     preferences,
     credentials,
     certificateFiles: ports.certificateFiles,
+    identities: new IdentityService({
+      identities,
+      companies,
+      certificateFiles: ports.certificateFiles,
+      secrets: ports.secrets,
+      clock: ports.clock,
+      log: ports.log,
+    }),
     login,
     ksefTokens,
     certificateExport: new CertificateExport({
@@ -147,7 +190,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     certificateLifecycle: new CertificateLifecycle({
       companies,
       credentials,
-      enrollments: new EnrollmentRepository(ports.settings.store),
+      enrollments: new EnrollmentRepository(settings),
       certificateFiles: ports.certificateFiles,
       secrets: ports.secrets,
       session: companySession,
@@ -163,11 +206,14 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
 
 /**
  * Before the data folder is given back (the desktop app quits, the CLI or a test closes): the
- * background's waits are cut short and what runs in it is awaited, then the login's work.
+ * background's waits are cut short and what runs in it is awaited, then the login's work; last,
+ * what the settings gathered in their write window is written.
  */
 export async function closeServices(ctx: HandlerContext): Promise<void> {
   await ctx.background.close()
   await ctx.login.idle()
+  ctx.companyStatus.close()
+  await ctx.flushSettings()
 }
 
 /** Refreshes access tokens before they run out, while the app runs; returns the stop switch. */

@@ -6,17 +6,24 @@ import {
   type TokenSummary,
 } from '../../shared/domain/credentials'
 import type { Environment } from '../../shared/domain/environment'
+import { loginCertificateOf } from '../../shared/domain/identities'
 import { tokenPolicy } from '../../shared/domain/token-sunset'
 import { AppError } from '../../shared/ipc/errors'
 import type { Clock } from '../clock'
 import { certificateValidity, readCertificate, type CertificateInfo } from '../crypto/certificates'
+import { identityKeySecret, type IdentityRepository } from '../identities/identity-repository'
+import { assertWorksIn } from '../identities/identity-service'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CredentialRepository } from '../vault/credential-repository'
 import type { PreferencesRepository } from '../vault/preferences-repository'
 import { certificateKeySecret, tokenSecret, type SecretStore } from '../vault/secret-store'
 
 export interface LoginCredentialsDeps {
-  credentials: Pick<CredentialRepository, 'defaultCertificate' | 'defaultToken' | 'token'>
+  credentials: Pick<
+    CredentialRepository,
+    'certificates' | 'defaultCertificate' | 'defaultToken' | 'token'
+  >
+  identities: Pick<IdentityRepository, 'assignedTo'>
   certificateFiles: Pick<CertificateFiles, 'read'>
   secrets: Pick<SecretStore, 'get'>
   preferences: Pick<PreferencesRepository, 'get'>
@@ -35,11 +42,28 @@ export class LoginCredentials {
     this.#deps = deps
   }
 
-  /** The default Authentication certificate of the company, with its unsealed key. */
+  /**
+   * The certificate that logs the company in (loginCertificateOf: its own default, or else its
+   * identity), with its unsealed key. An identity signs for the company's context: KSeF lets it in
+   * where the company granted it permissions, and answers 415 where it did not.
+   */
   async certificate(
     company: Company,
   ): Promise<{ id: string; certificate: CertificateInfo; privateKey: KeyObject }> {
     const { credentials } = this.#deps
+    const identity = this.#deps.identities.assignedTo(company.id)
+    const choice = loginCertificateOf(company.id, credentials.certificates(company.id), identity)
+    if (choice.kind === 'identity' && identity) {
+      assertWorksIn(identity, company)
+      if (certificateStatusBarsLogin(identity.ksefStatus)) {
+        throw new AppError(
+          'CERT_REVOKED',
+          `KSeF reports this certificate as ${identity.ksefStatus ?? ''}: it will not log in again. Request a new certificate or choose another default.`,
+          { ksefStatus: identity.ksefStatus },
+        )
+      }
+      return this.#unsealed(identity.id, identityKeySecret(identity.id))
+    }
     const summary = credentials.defaultCertificate(company.id, 'Authentication')
     if (!summary) {
       if (credentials.defaultCertificate(company.id, 'Offline')) {
@@ -50,7 +74,7 @@ export class LoginCredentials {
       }
       throw new AppError(
         'CERT_NO_DEFAULT',
-        'No Authentication certificate is stored for this company: load one on the Certyfikaty tab.',
+        'No Authentication certificate is stored for this company and no identity is assigned to it: load a certificate on the Certyfikaty tab or assign an identity.',
       )
     }
     sameEnvironment(company, summary.environment)
@@ -61,7 +85,15 @@ export class LoginCredentials {
         { ksefStatus: summary.ksefStatus },
       )
     }
-    const certificate = readCertificate(await this.#deps.certificateFiles.read(summary.id))
+    return this.#unsealed(summary.id, certificateKeySecret(company.id, summary.id))
+  }
+
+  /** The stored certificate, valid now, and its private key. */
+  async #unsealed(
+    id: string,
+    keySecret: string,
+  ): Promise<{ id: string; certificate: CertificateInfo; privateKey: KeyObject }> {
+    const certificate = readCertificate(await this.#deps.certificateFiles.read(id))
     const validity = certificateValidity(certificate, this.#deps.clock)
     if (validity === 'not-yet-valid') {
       throw new AppError(
@@ -75,13 +107,13 @@ export class LoginCredentials {
         validTo: certificate.validTo,
       })
     }
-    const pem = await this.#deps.secrets.get(certificateKeySecret(company.id, summary.id))
+    const pem = await this.#deps.secrets.get(keySecret)
     if (!pem)
       throw new AppError(
         'CERT_NOT_FOUND',
         'The private key of this certificate is missing: load it again.',
       )
-    return { id: summary.id, certificate, privateKey: createPrivateKey(pem) }
+    return { id, certificate, privateKey: createPrivateKey(pem) }
   }
 
   /** A stored token of the company (the default unless one is named), with its unsealed secret. */

@@ -13,6 +13,7 @@ import type { EventSink } from '../events'
 import { isKsefError, type KsefError } from '../ksef/errors'
 import type { Logger } from '../log'
 import type { AuthRepository } from '../vault/auth-repository'
+import type { IdentityRepository } from '../identities/identity-repository'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
 import type { CredentialRepository } from '../vault/credential-repository'
@@ -36,6 +37,8 @@ export { contextOf } from './company-lookup'
 export interface LoginServiceDeps {
   companies: CompanyRepository
   credentials: CredentialRepository
+  /** Tożsamości: the certificate of a company without its own default. */
+  identities: IdentityRepository
   certificateFiles: CertificateFiles
   secrets: SecretStore
   auth: AuthRepository
@@ -96,6 +99,7 @@ export class LoginService {
     this.#waysIn = new WaysIn({
       credentials: new LoginCredentials({
         credentials: deps.credentials,
+        identities: deps.identities,
         certificateFiles: deps.certificateFiles,
         secrets,
         preferences: deps.preferences,
@@ -195,7 +199,8 @@ export class LoginService {
       redeemed: false,
       usableUntil: now,
       credentialId: null,
-      refusal: { code: error.code, details: error.details ?? {} },
+      // Kept and shown again on the list: only the details the contract lets out of main.
+      refusal: { code: error.code, details: error.toPayload().details ?? {} },
     })
     for (const operation of dropped) {
       await this.#deps.secrets.delete(operationTokenSecret(company.id, operation.referenceNumber))

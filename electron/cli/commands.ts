@@ -6,11 +6,13 @@ import { companyCsvCommands } from './company-csv'
 import { storedCertificateCommands, storedTokenCommands } from './company-credentials'
 import { enrollmentCommands } from './enrollment'
 import { fileCommands } from './files'
+import { identityCommands } from './identities'
 import { keyMaterialCommands } from './key-material'
 import { ksefCertificateCommands, publicKeyCommands } from './ksef-certificates'
 import { ksefTokenCommands } from './ksef-tokens'
 import { loginCommands } from './login'
 import { loginPieceCommands } from './login-pieces'
+import { overviewCommands } from './overview'
 import { qrCommands } from './qr'
 import { dataFolderCommands } from './set-aside'
 import { settingsCommands } from './settings'
@@ -24,11 +26,13 @@ export const commands: readonly CliCommand[] = [
   // Over a data folder, through the app's handlers.
   ...companyCommands,
   ...companyCsvCommands,
+  ...overviewCommands,
   ...storedCertificateCommands,
   ...enrollmentCommands,
   ...ksefCertificateCommands,
   ...publicKeyCommands,
   ...storedTokenCommands,
+  ...identityCommands,
   ...ksefTokenCommands,
   ...loginCommands,
   ...settingsCommands,

@@ -12,10 +12,11 @@ function cell(value: string): string {
   return /[";\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
 }
 
-const line = (cells: readonly string[]): string => cells.map(cell).join(';')
+/** One CSV line of the app's exports: `;`-separated, quoted as CSV defines, formulas guarded. */
+export const line = (cells: readonly string[]): string => cells.map(cell).join(';')
 
 // A BOM and semicolons: what Excel on a Polish Windows opens correctly with a double click.
-const asFile = (lines: readonly string[]): Buffer =>
+export const asFile = (lines: readonly string[]): Buffer =>
   Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8')
 
 /** The companies as a CSV file the import reads back: nazwa;nip;środowisko. */

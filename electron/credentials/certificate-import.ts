@@ -20,7 +20,7 @@ import { readPkcs12 } from '../crypto/pkcs12'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CredentialRepository } from '../vault/credential-repository'
 import { certificateKeySecret, type SecretStore } from '../vault/secret-store'
-import { certificateEnvironments } from './certificate-environments'
+import { certificateEnvironments, type CertificateOriginInfo } from './certificate-environments'
 import { assertSelfSignedSubject } from './subject-rules'
 
 export interface CertificateFilesInput {
@@ -65,6 +65,45 @@ export const companyNip = (company: Company): string =>
     ? company.identifier.value
     : nipOfInternalId(company.identifier.value)
 
+/** A certificate is stored only while valid: an expired one, or one not valid yet, is refused. */
+export function assertValidNow(certificate: CertificateInfo, clock: Clock): void {
+  const validity = certificateValidity(certificate, clock)
+  if (validity === 'expired') {
+    throw new AppError('CERT_EXPIRED', `The certificate expired on ${certificate.validTo}.`, {
+      validTo: certificate.validTo,
+    })
+  }
+  if (validity === 'not-yet-valid') {
+    throw new AppError(
+      'CERT_NOT_YET_VALID',
+      `The certificate is valid only from ${certificate.validFrom}.`,
+      {
+        validFrom: certificate.validFrom,
+      },
+    )
+  }
+}
+
+/**
+ * What KSeF must be able to read of a certificate before it logs anyone in: a key it accepts,
+ * an identifier in its exact format, a self-signed subject as KSeF's rules for Test want it.
+ */
+export function assertKsefReadsSubject(
+  certificate: CertificateInfo,
+  origin: CertificateOriginInfo,
+): void {
+  assertAcceptedKeyAlgorithm(certificate.publicKey)
+  const malformed = malformedSubjectIdentifier(certificate.subjectAttributes)
+  if (malformed) {
+    throw new AppError(
+      'CERT_SUBJECT_IDENTIFIER_FORMAT',
+      `The subject attribute ${malformed.attribute} holds "${malformed.value}", which is not ${malformed.expected}: KSeF would not read the identifier it means.`,
+      { ...malformed },
+    )
+  }
+  if (origin.issuerKind === 'selfSigned') assertSelfSignedSubject(certificate)
+}
+
 export interface CertificateChecks {
   company: Company
   clock: Clock
@@ -84,21 +123,7 @@ export function checkCertificateForCompany(
   checks: CertificateChecks,
 ): Omit<CertificateSummary, 'id' | 'origin' | 'addedAt' | 'isDefault'> {
   const { company } = checks
-  const validity = certificateValidity(certificate, checks.clock)
-  if (validity === 'expired') {
-    throw new AppError('CERT_EXPIRED', `The certificate expired on ${certificate.validTo}.`, {
-      validTo: certificate.validTo,
-    })
-  }
-  if (validity === 'not-yet-valid') {
-    throw new AppError(
-      'CERT_NOT_YET_VALID',
-      `The certificate is valid only from ${certificate.validFrom}.`,
-      {
-        validFrom: certificate.validFrom,
-      },
-    )
-  }
+  assertValidNow(certificate, checks.clock)
   const origin = certificateEnvironments(certificate)
   if (!origin.environments.includes(company.environment)) {
     throw origin.issuerKind === 'selfSigned'
@@ -116,16 +141,7 @@ export function checkCertificateForCompany(
           },
         )
   }
-  assertAcceptedKeyAlgorithm(certificate.publicKey)
-  const malformed = malformedSubjectIdentifier(certificate.subjectAttributes)
-  if (malformed) {
-    throw new AppError(
-      'CERT_SUBJECT_IDENTIFIER_FORMAT',
-      `The subject attribute ${malformed.attribute} holds "${malformed.value}", which is not ${malformed.expected}: KSeF would not read the identifier it means.`,
-      { ...malformed },
-    )
-  }
-  if (origin.issuerKind === 'selfSigned') assertSelfSignedSubject(certificate)
+  assertKsefReadsSubject(certificate, origin)
   const nip = companyNip(company)
   if (
     certificate.identifier?.type === 'Nip' &&

@@ -128,26 +128,8 @@ export const companyHandlers: {
     return { id }
   },
 
-  'companies:overview': (_input, ctx) =>
-    Promise.resolve(
-      ctx.companies.list().map((company) => {
-        const { session, operations } = ctx.login.state(company.id)
-        const certificate = ctx.credentials.defaultCertificate(company.id, 'Authentication')
-        // The last KSeF status: a login refused before KSeF numbered it has none.
-        const last = operations.find((operation) => operation.refusal === null)
-        const failed = last && last.status.code !== 100 && last.status.code !== 200
-        const token = ctx.credentials.defaultToken(company.id)
-        return {
-          companyId: company.id,
-          sessionRefreshableUntil: session?.refreshTokenValidUntil ?? null,
-          certificateValidTo: certificate?.validTo ?? null,
-          hasToken: token !== undefined,
-          lastFailureStatus: failed ? last.status.code : null,
-          tokenCheckFailure: token?.lastCheck?.ok === false ? token.lastCheck : null,
-          contextLocked: contextLocked(ctx, company.id),
-        }
-      }),
-    ),
+  // Built from one read of the settings, in O(companies): the page asks once, then hears pushes.
+  'companies:overview': (_input, ctx) => Promise.resolve(ctx.companyStatus.overview()),
 }
 
 /**

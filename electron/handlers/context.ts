@@ -7,8 +7,11 @@ import type { CertificateExport } from '../certificates/export'
 import type { OfflineCheck } from '../certificates/offline-check'
 import type { Clock } from '../clock'
 import type { CompanyCsv } from '../companies/company-csv'
+import type { CompanyStatusFeed } from '../companies/company-overview'
+import type { Dashboard } from '../dashboard/dashboard'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
+import type { IdentityService } from '../identities/identity-service'
 import type { KsefTokenService } from '../tokens/ksef-token-service'
 import type { NoticeBoard } from '../notices'
 import type { CertificateFiles } from '../vault/certificate-files'
@@ -33,9 +36,17 @@ export interface HandlerContext {
   companies: CompanyRepository
   /** Importuj firmy z CSV, its template, the list exported as CSV. */
   companyCsv: CompanyCsv
+  /** The company list's badges: the whole overview once, then pushes of what changed. */
+  companyStatus: CompanyStatusFeed
+  /** Puts every settings write on the disk (closeServices, before the folder is given back). */
+  flushSettings: () => Promise<void>
+  /** Pulpit: every company's row from one read of the settings; its view saved as CSV. */
+  dashboard: Dashboard
   preferences: PreferencesRepository
   credentials: CredentialRepository
   certificateFiles: CertificateFiles
+  /** Tożsamości: certificates stored once and assigned to the companies they log in. */
+  identities: IdentityService
   login: LoginService
   /** KSeF certificates: MF keys, limits, enrollment to retrieval, the reconciled list, revoke, renew. */
   certificateLifecycle: CertificateLifecycle

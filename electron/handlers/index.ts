@@ -3,7 +3,9 @@ import { authHandlers } from './auth'
 import { certificateHandlers } from './certificates'
 import { companyHandlers } from './companies'
 import { companyCsvHandlers } from './company-csv'
+import { dashboardHandlers } from './dashboard'
 import type { Handlers } from './context'
+import { identityHandlers } from './identities'
 import { ksefCertificateHandlers } from './ksef-certificates'
 import { ksefTokenHandlers } from './ksef-tokens'
 import { preferenceHandlers } from './preferences'
@@ -14,9 +16,11 @@ export const handlers: Handlers = {
   ...preferenceHandlers,
   ...companyHandlers,
   ...companyCsvHandlers,
+  ...dashboardHandlers,
   ...certificateHandlers,
   ...ksefCertificateHandlers,
   ...tokenHandlers,
   ...ksefTokenHandlers,
   ...authHandlers,
+  ...identityHandlers,
 }

@@ -66,7 +66,7 @@ const windows = [
  * Requests reach KSeF later than they leave, and not evenly: a window is held this much longer
  * than its length, so two requests sent one window apart never arrive inside one.
  */
-const arrivalMarginMs = 100
+const arrivalMarginMs = 250
 
 interface Waiter {
   priority: KsefCallPriority

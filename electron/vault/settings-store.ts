@@ -1,3 +1,4 @@
+import type { AppError } from '../../shared/ipc/errors'
 import { SettingsDocument, emptySettings } from './settings-document'
 
 /**
@@ -6,8 +7,13 @@ import { SettingsDocument, emptySettings } from './settings-document'
  * What read() returns is shared: change it only by writing a new document.
  */
 export interface SettingsStore {
+  /** The latest document written, at once (a write is seen before it reaches the disk). */
   read(): SettingsDocument
   write(document: SettingsDocument): void
+  /** Resolves once every write so far is on the disk (before the folder is given back). */
+  flush(): Promise<void>
+  /** Told when a write that nobody awaits fails (the file store's timed writes). */
+  whenWriteFails?(listener: (error: AppError) => void): void
 }
 
 export class MemorySettingsStore implements SettingsStore {
@@ -23,5 +29,9 @@ export class MemorySettingsStore implements SettingsStore {
 
   write(document: SettingsDocument): void {
     this.#document = structuredClone(SettingsDocument.parse(document))
+  }
+
+  flush(): Promise<void> {
+    return Promise.resolve()
   }
 }

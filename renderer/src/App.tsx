@@ -1,6 +1,8 @@
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
+import Tab from '@mui/material/Tab'
+import Tabs from '@mui/material/Tabs'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import { useState } from 'react'
@@ -14,7 +16,10 @@ import { ImportCompaniesDialog } from './features/companies/ImportCompaniesDialo
 import { RemoveCompanyDialog } from './features/companies/RemoveCompanyDialog'
 import { CompanyHeader } from './features/company/CompanyHeader'
 import { CompanyTabs } from './features/company/CompanyTabs'
-import { useCompanies } from './store/companies'
+import { DashboardView } from './features/dashboard/DashboardView'
+import { IdentitiesView } from './features/identities/IdentitiesView'
+import { useCompanies, useCompanyStatus } from './store/companies'
+import { appViews, useView, type AppView } from './store/view'
 
 type Dialog =
   | { kind: 'add' }
@@ -24,23 +29,65 @@ type Dialog =
 
 export function App() {
   const { t } = useTranslation()
-  const { companies, selectedId, statuses, add, update, loadOverview } = useCompanies()
+  // Selectors, not the whole store: a pushed badge of some company does not re-render the app.
+  const selected = useCompanies((state) =>
+    state.companies.find((company) => company.id === state.selectedId),
+  )
+  const add = useCompanies((state) => state.add)
+  const update = useCompanies((state) => state.update)
   const [dialog, setDialog] = useState<Dialog>()
-  const selected = companies.find((company) => company.id === selectedId)
+  const view = useView((state) => state.view)
+  const show = useView((state) => state.show)
+  const editedId = dialog?.kind === 'edit' ? dialog.company.id : undefined
+  const editedStatus = useCompanyStatus(editedId ?? '')
   const close = () => setDialog(undefined)
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ flex: 1, fontWeight: 700 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700 }}>
             {t('app.title')}
           </Typography>
+          <Tabs
+            value={view}
+            onChange={(_event, value: AppView) => show(value)}
+            aria-label={t('app.views.label')}
+            textColor="inherit"
+            slotProps={{ indicator: { sx: { bgcolor: 'common.white' } } }}
+            sx={{ flex: 1, minHeight: 48 }}
+          >
+            {appViews.map((name) => (
+              <Tab
+                key={name}
+                value={name}
+                label={t(`app.views.${name}`)}
+                aria-controls="app-view"
+                data-testid={`view-${name}`}
+                // The unchosen tab's usual 60 % opacity is too faint on the app bar's blue.
+                sx={{ minHeight: 48, opacity: 0.9 }}
+              />
+            ))}
+          </Tabs>
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
       <NoticeBar />
-      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+      {/* The companies view stays mounted under the Pulpit: its search and tabs are kept. */}
+      {view === 'identities' && (
+        <Box id="app-view" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+          <IdentitiesView />
+        </Box>
+      )}
+      {view === 'dashboard' && (
+        <Box id="app-view" sx={{ display: 'flex', flex: 1, minHeight: 0, minWidth: 0 }}>
+          <DashboardView />
+        </Box>
+      )}
+      <Box
+        id={view === 'companies' ? 'app-view' : undefined}
+        sx={{ display: view === 'companies' ? 'flex' : 'none', flex: 1, minHeight: 0 }}
+      >
         <Paper
           square
           elevation={0}
@@ -63,11 +110,7 @@ export function App() {
             >
               <CompanyHeader
                 company={selected}
-                onEdit={() => {
-                  // Whether NIP and environment may change follows the credentials stored now.
-                  void loadOverview()
-                  setDialog({ kind: 'edit', company: selected })
-                }}
+                onEdit={() => setDialog({ kind: 'edit', company: selected })}
                 onRemove={() => setDialog({ kind: 'remove', company: selected })}
               />
               <CompanyTabs company={selected} />
@@ -96,7 +139,7 @@ export function App() {
             identifier: dialog.company.identifier,
             environment: dialog.company.environment,
           }}
-          contextLocked={statuses[dialog.company.id]?.contextLocked ?? false}
+          contextLocked={editedStatus?.contextLocked ?? false}
           onSave={(draft) => update(dialog.company.id, draft)}
           onClose={close}
         />

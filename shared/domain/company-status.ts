@@ -25,3 +25,20 @@ export type CompanyStatus = z.infer<typeof CompanyStatus>
 /** Logged in now: there is a session whose refresh token still lives. */
 export const isLoggedIn = (status: CompanyStatus, now: number): boolean =>
   status.sessionRefreshableUntil !== null && Date.parse(status.sessionRefreshableUntil) > now
+
+/** What main pushes when statuses change (companies:statusChanged). */
+export interface StatusChanges {
+  statuses: readonly CompanyStatus[]
+  removed: readonly string[]
+}
+
+/** The statuses with the changes applied; untouched companies keep their objects, so their rows do not re-render. */
+export function mergeStatuses(
+  statuses: Record<string, CompanyStatus>,
+  changes: StatusChanges,
+): Record<string, CompanyStatus> {
+  const merged = { ...statuses }
+  for (const status of changes.statuses) merged[status.companyId] = status
+  for (const id of changes.removed) delete merged[id]
+  return merged
+}

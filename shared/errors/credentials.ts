@@ -1,5 +1,10 @@
 // Error codes of the credentials a user brings (certificates, keys, KSeF tokens) and stores per
 // company. Each names what is wrong with the input; nothing is stored when one is raised.
+import { z } from 'zod'
+import { KsefCertificateStatus, KsefTokenStatus } from '../domain/credentials'
+import { Environment } from '../domain/environment'
+import { DateTime, Text, type DetailsSchema } from './details'
+
 export const credentialErrorCodes = [
   'CERT_FILES_MISSING', // neither a certificate with its key nor a .p12/.pfx was given
   'CERT_EXPIRED', // the certificate's validity ended
@@ -21,3 +26,38 @@ export const credentialErrorCodes = [
 ] as const
 
 export type CredentialErrorCode = (typeof credentialErrorCodes)[number]
+
+/** The environments KSeF issued a certificate for, as main names them: "Test/Demo". */
+export const EnvironmentList = z
+  .string()
+  .regex(new RegExp(`^(${Environment.options.join('|')})(/(${Environment.options.join('|')}))*$`))
+
+/** The details of each credential code, exactly: a field not listed here is not sent. */
+export const credentialErrorDetails = {
+  CERT_FILES_MISSING: z.object({}),
+  CERT_EXPIRED: z.object({ validTo: DateTime }),
+  CERT_NOT_YET_VALID: z.object({ validFrom: DateTime }),
+  CERT_WRONG_ENVIRONMENT: z.object({
+    certificateEnvironments: EnvironmentList,
+    companyEnvironment: Environment,
+  }),
+  CERT_SELF_SIGNED_NOT_TEST: z.object({ companyEnvironment: Environment }),
+  CERT_SUBJECT_OTHER_NIP: z.object({ certificateNip: Text, companyNip: Text }),
+  CERT_DUPLICATE: z.object({}),
+  // The stored certificate asked for (the window), or the serial number the CLI was given.
+  CERT_NOT_FOUND: z.object({ certificateId: Text.optional(), serialNumber: Text.optional() }),
+  CERT_TEST_ONLY_ON_TEST: z.object({ companyEnvironment: Environment }),
+  TOKEN_FORMAT: z.object({}),
+  // "Nip 5265877635": the context's type code and identifier, as the token names it.
+  TOKEN_OTHER_CONTEXT: z.object({ tokenContext: Text }),
+  TOKEN_DUPLICATE: z.object({}),
+  TOKEN_NOT_FOUND: z.object({ referenceNumber: Text.optional() }),
+  CERT_REVOKED: z.object({ ksefStatus: KsefCertificateStatus }),
+  // The CLI's Sprawdź token adds the reference number of the token it checked.
+  TOKEN_REVOKED: z.object({
+    ksefStatus: KsefTokenStatus.optional(),
+    referenceNumber: Text.optional(),
+  }),
+  TOKENS_ENDED: z.object({ sunsetAt: DateTime }),
+  COMPANY_HAS_CREDENTIALS: z.object({ field: z.enum(['identifier', 'environment']) }),
+} satisfies Record<CredentialErrorCode, DetailsSchema>

@@ -1,5 +1,8 @@
 // Error codes of key, certificate, signature and QR-link work (electron/crypto). Each names one
 // thing the user can fix; the message never carries the key, the password or the token.
+import { z } from 'zod'
+import { Count, Text, type DetailsSchema } from './details'
+
 export const cryptoErrorCodes = [
   'KEY_UNREADABLE', // not a private key in any supported format, or a truncated file
   'KEY_PASSWORD_REQUIRED', // the key is encrypted and no password was given
@@ -34,3 +37,47 @@ export const cryptoErrorCodes = [
 ] as const
 
 export type CryptoErrorCode = (typeof cryptoErrorCodes)[number]
+
+// A count too large for a JavaScript number, written out in digits.
+const Digits = z.string().regex(/^\d{1,40}$/)
+
+/** The name of the input a check refused (challenge, context, sellerNip …), never its value. */
+const fieldProblem = z.object({ field: Text })
+
+/** The details of each crypto code, exactly: a field not listed here is not sent. */
+export const cryptoErrorDetails = {
+  // What the file seems to hold instead (a certificate, a CSR …), when that can be told.
+  KEY_UNREADABLE: z.object({ found: Text.optional() }),
+  KEY_PASSWORD_REQUIRED: z.object({}),
+  KEY_WRONG_PASSWORD: z.object({}),
+  KEY_ENCRYPTION_UNSUPPORTED: z.object({ scheme: Text }),
+  // Node's key type, or the algorithm described in words ("RSA 1024", "EC secp256k1").
+  KEY_UNSUPPORTED: z.object({ keyType: Text.optional(), algorithm: Text.optional() }),
+  KEY_TOO_WEAK: z.object({ algorithm: Text }),
+  KDF_COST_TOO_HIGH: z.object({ parameter: Text, requested: Digits, limit: Digits }),
+  CERT_UNREADABLE: z.object({}),
+  CERT_SUBJECT_TOO_LARGE: z.object({ attributes: Count, limit: Count }),
+  KEY_CERT_MISMATCH: z.object({}),
+  PKCS12_UNREADABLE: z.object({}),
+  PKCS12_WRONG_PASSWORD: z.object({}),
+  PKCS12_ENCRYPTION_UNSUPPORTED: z.object({}),
+  PKCS12_NO_KEY: z.object({}),
+  PKCS12_NO_CERTIFICATE: z.object({}),
+  FILE_UNRECOGNISED: z.object({}),
+  AUTH_REQUEST_INVALID: fieldProblem,
+  XML_UNREADABLE: z.object({}),
+  AUTH_REQUEST_ALREADY_SIGNED: z.object({}),
+  XML_PROCESSING_INSTRUCTION: z.object({}),
+  XML_DOCTYPE: z.object({}),
+  XML_INVALID_UTF8: z.object({}),
+  XML_ENCODING_UNSUPPORTED: z.object({ encoding: Text }),
+  XML_TOO_DEEP: z.object({ depth: Count, limit: Count }),
+  // The limit in words ("1 MiB"), as the message shows it.
+  FILE_TOO_LARGE: z.object({ limit: Text }),
+  // Where the enrollment data failed: its schema's issues, or the empty subject attribute's OID.
+  ENROLLMENT_DATA_INVALID: z.object({ issues: z.array(Text).optional(), oid: Text.optional() }),
+  TOKEN_KEY_INVALID: z.object({}),
+  QR_INPUT_INVALID: fieldProblem,
+  PESEL_INVALID: z.object({ field: z.literal('pesel') }),
+  TEST_CERT_NAME_EMPTY: z.object({ oid: Text }),
+} satisfies Record<CryptoErrorCode, DetailsSchema>

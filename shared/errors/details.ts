@@ -1,10 +1,11 @@
 // What an error's `details` may carry across the contract: facts for the message (which field,
-// which KSeF code, which file), never a secret. A closed schema: names of plain words that do not
-// say "token", "password", "key", "secret"; values that are primitives or lists of them, or one of
-// KSeF's few documented structures. AppError.toPayload keeps only what fits, so a field a future
-// change adds carelessly (a token, an axios config, a whole KSeF body) never leaves main.
+// which KSeF code, which file), never a secret. Every code has an exact schema of its details,
+// next to its codes in this folder (shared/ipc/errors.ts gathers them); AppError.toPayload keeps
+// only the entries that schema lists, of the type it lists, so a field a future change adds
+// carelessly (a token, an axios config, a whole KSeF body) never leaves main. Here are the pieces
+// those schemas are made of.
 import { z } from 'zod'
-import type { commonErrorCodes } from './common'
+import type { KsefCodeKind } from '../ksef/codes'
 
 /** The names a secret would travel under (the same rule the contract's output schemas are held to). */
 export const secretDetailName =
@@ -15,83 +16,87 @@ export const DetailName = z
   .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/)
   .refine((name) => !secretDetailName.test(name), 'a secret-named detail')
 
-const Primitive = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])
+/** Details as they cross the wire; AppErrorPayload holds each entry to its code's schema. */
+export const AppErrorDetails = z.record(DetailName, z.unknown())
+export type AppErrorDetails = z.infer<typeof AppErrorDetails>
+
+/** The details schema of one code: its fields, each of one narrow type. */
+export type DetailsSchema = z.ZodObject
+
+/** Any text a message may quote: a file name, a path, KSeF's words. */
+export const Text = z.string().max(2000)
+export const Count = z.number().int().nonnegative()
+/** A time as main names it: an ISO string, which the window shows in the user's language. */
+export const DateTime = z.iso.datetime({ offset: true })
+
+/** Every kind of KSeF code shared/ksef/codes.ts explains (the window and the CLI look them up). */
+export const KsefCodeKindDetail = z.enum({
+  exception: 'exception',
+  authStatus: 'authStatus',
+  enrollmentStatus: 'enrollmentStatus',
+  http: 'http',
+  forbiddenReason: 'forbiddenReason',
+} satisfies Record<KsefCodeKind, KsefCodeKind>)
+
+/** An exception code or a status is a number; a 403's reasonCode is a word. */
+export const KsefCode = z.union([z.number().int(), Text])
 
 /** A 403's `security`, as openapi.json documents it per reasonCode (ForbiddenProblemDetails). */
 export const KsefSecurityDetails = z.strictObject({
-  requiredAnyOfPermissions: z.array(z.string()).optional(),
-  presentPermissions: z.array(z.string()).optional(),
-  clientIp: z.string().optional(),
-  authenticationMethodCategory: z.string().optional(),
-  incidentId: z.string().optional(),
-  contextIdentifierType: z.string().optional(),
+  requiredAnyOfPermissions: z.array(Text).optional(),
+  presentPermissions: z.array(Text).optional(),
+  clientIp: Text.optional(),
+  authenticationMethodCategory: Text.optional(),
+  incidentId: Text.optional(),
+  contextIdentifierType: Text.optional(),
 })
 export type KsefSecurityDetails = z.infer<typeof KsefSecurityDetails>
 
 const KsefErrorEntry = z.strictObject({
-  code: z.number(),
-  description: z.string(),
-  details: z.array(z.string()),
+  code: z.number().int(),
+  description: Text,
+  details: z.array(Text),
 })
 
-const SystemWarning = z.strictObject({ code: z.string(), message: z.string() })
-
-const Request = z.strictObject({ method: z.string(), path: z.string() })
-
-/** Where an input failed its schema (dispatch's INVALID_INPUT). */
-const Issue = z.strictObject({ path: z.string(), message: z.string() })
-
-export const DetailValue = z.union([
-  Primitive,
-  z.array(Primitive),
-  z.array(KsefErrorEntry),
-  z.array(SystemWarning),
-  z.array(Issue),
-  Request,
-  KsefSecurityDetails,
-])
-
-export const AppErrorDetails = z.record(DetailName, DetailValue)
-export type AppErrorDetails = z.infer<typeof AppErrorDetails>
-
-const Text = z.string().max(2000)
+const SystemWarning = z.strictObject({ code: Text, message: Text })
 
 /**
- * The details of each common code, exactly: a field not listed here is not sent. A code of the
- * other areas is held to the closed rule above (DetailName, DetailValue).
+ * What every KsefError carries (electron/ksef/errors.ts): KSeF's code, its words, the ids MF
+ * support asks for, and the request that was refused. Only these facts, each as KSeF's contract
+ * documents it; the body, the headers and the session token are not among them.
  */
-export const commonErrorDetails = {
-  INVALID_INPUT: z.object({ channel: Text, issues: z.array(Issue) }),
-  INVALID_OUTPUT: z.object({ channel: Text }),
-  UNKNOWN_CHANNEL: z.object({}),
-  SENDER_REFUSED: z.object({}),
-  INTERNAL: z.object({ channel: Text, name: Text }),
-  SETTINGS_CORRUPT: z.object({ path: Text, problem: Text }),
-  SETTINGS_NOT_CORRUPT: z.object({}),
-  SETTINGS_RECORDS_QUARANTINED: z.object({ path: Text, count: z.number().int() }),
-  SECRETS_CORRUPT: z.object({}),
-  SECRETS_EMPTY: z.object({ path: Text }),
-  SECRETS_KDF_TOO_COSTLY: z.object({ N: z.number(), r: z.number(), p: z.number() }),
-  SECRETS_LOCKED: z.object({}),
-  SECRETS_WEAK_KEYCHAIN: z.object({}),
-  SECRETS_NOT_LOCKED: z.object({}),
-  DATA_FOLDER_IN_USE: z.object({ folder: Text, pid: z.number().int() }),
-  BRIDGE_DISCONNECTED: z.object({}),
-} satisfies Record<(typeof commonErrorCodes)[number], z.ZodObject>
+export const ksefRefusalDetails = {
+  httpStatus: z.number().int().nullable(),
+  ksefCodeKind: KsefCodeKindDetail.nullable(),
+  ksefCode: KsefCode.nullable(),
+  description: Text.nullable(),
+  errors: z.array(KsefErrorEntry),
+  ksefDetails: z.array(Text),
+  serviceCode: Text.nullable(),
+  traceId: Text.nullable(),
+  retryAfterSeconds: z.number().nonnegative().nullable(),
+  security: KsefSecurityDetails.nullable(),
+  systemWarnings: z.array(SystemWarning),
+  request: z.strictObject({ method: Text, path: Text }),
+}
 
-const isCommonCode = (code: string): code is keyof typeof commonErrorDetails =>
-  Object.hasOwn(commonErrorDetails, code)
+/** Where an input failed its schema (dispatch's INVALID_INPUT). */
+export const Issue = z.strictObject({ path: Text, message: Text })
 
-/** The entries of `details` that fit the code's schema (or the closed rule); any other is left behind. */
-export function allowedDetails(code: string, details: Record<string, unknown>): AppErrorDetails {
-  const schema = isCommonCode(code) ? commonErrorDetails[code] : undefined
+/** The entries of `details` that fit the code's schema; any other is left behind. */
+export function allowedDetails(
+  schema: DetailsSchema,
+  details: Record<string, unknown>,
+): AppErrorDetails {
   return Object.fromEntries(
-    Object.entries(details).filter(([name, value]) => {
-      if (schema) {
-        const field = (schema.shape as Record<string, z.ZodType | undefined>)[name]
-        return field !== undefined && field.safeParse(value).success
-      }
-      return DetailName.safeParse(name).success && DetailValue.safeParse(value).success
-    }),
-  ) as AppErrorDetails
+    Object.entries(details).filter(
+      ([name, value]) => value !== undefined && fitsDetail(schema, name, value),
+    ),
+  )
+}
+
+/** The schema lists the field, and the value is of the field's type. */
+export function fitsDetail(schema: DetailsSchema, name: string, value: unknown): boolean {
+  const fields: Record<string, z.ZodType> = schema.shape
+  return Object.hasOwn(fields, name) && fields[name]?.safeParse(value).success === true
 }

@@ -1,5 +1,8 @@
 // Error codes of talking to KSeF (electron/ksef). The KSeF code itself (21115, 415, …) travels in
 // KsefError.ksef / details, and shared/ksef/codes.ts explains it.
+import { z } from 'zod'
+import { Text, ksefRefusalDetails, type DetailsSchema } from './details'
+
 export const ksefErrorCodes = [
   'KSEF_ERROR', // KSeF refused the request (HTTP 400 with an exception code)
   'KSEF_UNAUTHORIZED', // HTTP 401: the access token is missing, expired or revoked
@@ -18,3 +21,27 @@ export const ksefErrorCodes = [
 ] as const
 
 export type KsefErrorCode = (typeof ksefErrorCodes)[number]
+
+/** What a KsefError carries (a 403's `security` only as KsefSecurityDetails). */
+const refusal = z.object(ksefRefusalDetails)
+
+// The CLI's Sprawdź token names the token it checked; the verdicts on a token are these codes.
+const verdictOnToken = z.object({ ...ksefRefusalDetails, referenceNumber: Text.optional() })
+
+/** The details of each KSeF code, exactly: a field not listed here is not sent. */
+export const ksefErrorDetails = {
+  KSEF_ERROR: verdictOnToken,
+  KSEF_UNAUTHORIZED: verdictOnToken,
+  KSEF_FORBIDDEN: verdictOnToken,
+  KSEF_GONE: refusal,
+  KSEF_NOT_FOUND: refusal,
+  KSEF_RATE_LIMITED: refusal,
+  KSEF_UNAVAILABLE: refusal,
+  KSEF_TIMEOUT: refusal,
+  KSEF_NETWORK: refusal,
+  KSEF_UNEXPECTED_RESPONSE: refusal,
+  KSEF_AUTH_FAILED: verdictOnToken,
+  KSEF_AUTH_PENDING_TIMEOUT: refusal,
+  KSEF_NO_TOKEN_KEY: refusal,
+  CERTIFICATE_NAME_RULES: z.object({ field: z.literal('certificateName') }),
+} satisfies Record<KsefErrorCode, DetailsSchema>

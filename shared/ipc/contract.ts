@@ -5,7 +5,9 @@ import { Company, CompanyDraft, Id } from '../domain/company'
 import { CompanyImportPreview, CompanyImportResult, CsvFilePayload } from '../domain/company-import'
 import { CompanyStatus } from '../domain/company-status'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
+import { DashboardView } from '../domain/dashboard'
 import { Environment } from '../domain/environment'
+import { IdentityRow, LoginCertificate } from '../domain/identities'
 import {
   CertificateExportResult,
   CertificateLimits,
@@ -41,6 +43,13 @@ type ChannelSpec = { input: z.ZodType; output: z.ZodType }
 
 const ofCompany = z.object({ companyId: Id })
 
+/** The files a certificate comes in: certificate + key, or one .p12/.pfx. */
+const CertificateFiles = z.object({
+  certificate: FilePayload.optional(),
+  privateKey: FilePayload.optional(),
+  pkcs12: FilePayload.optional(),
+})
+
 /**
  * Everything the renderer may ask of the main process. Each channel has a zod input and output;
  * both transports (Electron IPC and the test WebSocket bridge) run the same dispatch over it.
@@ -70,6 +79,14 @@ export const contract = {
     output: z.array(SavedFile),
   },
   'companies:csvTemplate': { input: z.void(), output: z.array(SavedFile) },
+
+  /** Pulpit: every company's credential health, the tiles' counts, expiries per month. */
+  'dashboard:view': { input: z.void(), output: DashboardView },
+  /** The Pulpit's view as CSV: the rows named, in the order named (after its filter and sort). */
+  'dashboard:exportCsv': {
+    input: z.object({ companyIds: z.array(Id).max(100_000) }),
+    output: z.array(SavedFile),
+  },
 
   'certificates:list': { input: ofCompany, output: z.array(CertificateSummary) },
   'certificates:import': {
@@ -227,11 +244,51 @@ export const contract = {
   },
   /** Wyczyść: the finished operations (redeemed, refused, run out) leave the list. */
   'auth:clearFinished': { input: ofCompany, output: AuthState },
+
+  /** Tożsamości: every identity with the companies it logs in. */
+  'identities:list': { input: z.void(), output: z.array(IdentityRow) },
+  /** Importuj tożsamość: certificate + key files or a .p12/.pfx, checked as KSeF will check it. */
+  'identities:import': {
+    input: z.object({ files: CertificateFiles, password: z.string().max(1024) }),
+    output: IdentityRow,
+  },
+  /**
+   * Usuń: an identity that logs companies in is refused (IDENTITY_IN_USE, with their count)
+   * unless `force`; those companies are left with no identity.
+   */
+  'identities:remove': {
+    input: z.object({ identityId: Id, force: z.boolean().default(false) }),
+    output: z.object({ identityId: Id, companyIds: z.array(Id) }),
+  },
+  'identities:assign': {
+    input: z.object({ identityId: Id, companyIds: z.array(Id).max(100_000) }),
+    output: IdentityRow,
+  },
+  'identities:unassign': {
+    input: z.object({ identityId: Id, companyIds: z.array(Id).max(100_000) }),
+    output: IdentityRow,
+  },
+  /** Odnów: the renewed certificate of the same subject takes the identity's place, companies follow. */
+  'identities:renew': {
+    input: z.object({ identityId: Id, files: CertificateFiles, password: z.string().max(1024) }),
+    output: IdentityRow,
+  },
+  /** What logs the company in when it signs with a certificate, and its identity if it has one. */
+  'identities:forCompany': {
+    input: ofCompany,
+    output: z.object({ loginCertificate: LoginCertificate, identity: IdentityRow.nullable() }),
+  },
 } as const satisfies Record<Channel, ChannelSpec>
 
 /** Pushed from main to every window. */
 export const events = {
   'companies:changed': z.array(Company),
+  /**
+   * The badges of the companies that changed (a login, a poll, a credential stored or removed, a
+   * company added), and the ids of the companies removed: the page merges them by company id
+   * into what companies:overview gave it once.
+   */
+  'companies:statusChanged': z.object({ statuses: z.array(CompanyStatus), removed: z.array(Id) }),
   'auth:progress': AuthProgress,
   'auth:changed': AuthState,
   'certificates:progress': CertificateProgress,

@@ -17,6 +17,8 @@ export const channelNames = [
   'companies:import',
   'companies:exportCsv',
   'companies:csvTemplate',
+  'dashboard:view',
+  'dashboard:exportCsv',
   'certificates:list',
   'certificates:import',
   'certificates:createTest',
@@ -56,10 +58,18 @@ export const channelNames = [
   'auth:sessions',
   'auth:revokeSession',
   'auth:clearFinished',
+  'identities:list',
+  'identities:import',
+  'identities:remove',
+  'identities:assign',
+  'identities:unassign',
+  'identities:renew',
+  'identities:forCompany',
 ] as const
 
 export const eventNames = [
   'companies:changed',
+  'companies:statusChanged',
   'auth:progress',
   'auth:changed',
   'certificates:progress',

@@ -61,6 +61,9 @@ describe('companies, in the browser', () => {
   })
 
   it('shows a precise Polish message for an invalid NIP and stores nothing', async () => {
+    // Settings reach the disk in a window after a change: what is on the disk is compared after
+    // a flush, before and after.
+    await server.ctx.flushSettings()
     const before = readFileSync(settingsFilePath(app.dataFolder), 'utf8')
     await addCompany('Firma z literówką', '5265877636')
     const field = page.getByTestId('company-form').locator('.MuiFormHelperText-root.Mui-error')
@@ -79,6 +82,7 @@ describe('companies, in the browser', () => {
     await page.getByRole('button', { name: 'Anuluj' }).click()
     expect(await items().count()).toBe(1)
     expect(server.ctx.companies.list()).toHaveLength(1)
+    await server.ctx.flushSettings()
     expect(readFileSync(settingsFilePath(app.dataFolder), 'utf8')).toBe(before)
   })
 

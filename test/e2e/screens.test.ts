@@ -155,6 +155,7 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
   const settled = () => expect.poll(() => page.evaluate(runningAnimations)).toBe(0)
 
   async function openCompany(name: string, tab: 'general' | 'certificates' | 'tokens') {
+    await page.getByTestId('view-companies').click()
     await companyItem(name).click()
     await page.getByTestId(`tab-${tab}`).click()
     await expect.poll(() => page.getByTestId(`panel-${tab}`).count()).toBe(1)
@@ -594,6 +595,13 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
           .click()
         await page.getByTestId('token-revoke').click()
         await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(1)
+      },
+    },
+    {
+      name: 'dashboard',
+      open: async () => {
+        await page.getByTestId('view-dashboard').click()
+        await expect.poll(() => page.getByTestId('dashboard-name').count()).toBe(3)
       },
     },
   ]

@@ -16,7 +16,6 @@ import type {
 } from '../../../shared/domain/ksef-certificates'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { api } from '../api'
-import { useCompanies } from './companies'
 
 /** What a row is doing right now, so its buttons keep still and show it. */
 export type RowWork = 'status' | 'retrieve' | 'revoke' | 'default' | 'remove' | 'renew' | 'forget'
@@ -99,7 +98,6 @@ export const useCertificates = create<CertificatesStore>((set, get) => {
       notices: [...of(companyId).notices, ...listing.notices],
       ...(listing.ksefCheckedAt ? { ksefError: undefined } : {}),
     })
-  const overview = () => useCompanies.getState().loadOverview()
 
   /** Runs a row's action with the row marked busy; errors go to the caller. */
   const onRow = async <T>(
@@ -156,7 +154,6 @@ export const useCertificates = create<CertificatesStore>((set, get) => {
     } finally {
       refreshing.delete(companyId)
     }
-    await overview()
   }
 
   return {
@@ -224,7 +221,6 @@ export const useCertificates = create<CertificatesStore>((set, get) => {
           companyId,
           await api.invoke('certificates:revoke', { companyId, serialNumber, reason }),
         )
-        await overview()
       }),
 
     exportFiles: (companyId, certificateId, format, password) =>

@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import type { TokenSummary } from '../../../shared/domain/credentials'
 import { api } from '../api'
-import { useCompanies } from './companies'
 
 interface CredentialsState {
   companyId: string | undefined
@@ -14,7 +13,7 @@ interface CredentialsState {
 
 /**
  * The selected company's stored tokens (summaries only), as main reports them. Its certificates
- * are in store/certificates.ts, reconciled with KSeF.
+ * are in store/certificates.ts, reconciled with KSeF. The list's badges follow main's pushes.
  */
 export const useCredentials = create<CredentialsState>((set, get) => {
   const company = (): string => {
@@ -26,7 +25,6 @@ export const useCredentials = create<CredentialsState>((set, get) => {
     const tokens = await api.invoke('tokens:list', { companyId })
     // A slow answer for a company the user has left must not land in another company's tabs.
     if (get().companyId === companyId) set({ tokens })
-    await useCompanies.getState().loadOverview()
   }
 
   return {
@@ -48,13 +46,11 @@ export const useCredentials = create<CredentialsState>((set, get) => {
     async setDefaultToken(tokenId) {
       const companyId = company()
       set({ tokens: await api.invoke('tokens:setDefault', { companyId, tokenId }) })
-      await useCompanies.getState().loadOverview()
     },
 
     async removeToken(tokenId) {
       const companyId = company()
       set({ tokens: await api.invoke('tokens:remove', { companyId, tokenId }) })
-      await useCompanies.getState().loadOverview()
     },
   }
 })

@@ -9,7 +9,6 @@ import type {
   TokenPolicy,
 } from '../../../shared/domain/ksef-tokens'
 import { api } from '../api'
-import { useCompanies } from './companies'
 import { useCredentials } from './credentials'
 
 /** Pobierz tokeny of one company: the pages read so far with the filter they were read with. */
@@ -213,7 +212,6 @@ export const useTokens = create<TokensStore>((set, get) => {
           })
         }
       }
-      await useCompanies.getState().loadOverview()
     },
   }
 })

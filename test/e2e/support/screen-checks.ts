@@ -420,7 +420,8 @@ function markControls(): string[] {
           ? element.closest('[role="tablist"]')
           : role === 'menuitem' || role === 'option'
             ? element.closest('[role="menu"], [role="listbox"]')
-            : element.closest('.MuiToggleButtonGroup-root')
+            : // A data grid is one stop of Tab; the arrow keys move within it (WAI-ARIA grid).
+              element.closest('.MuiToggleButtonGroup-root, [role="grid"]')
     if (!key) return null
     if (!groupIds.has(key)) groupIds.set(key, `g${(groups += 1)}`)
     return groupIds.get(key) ?? null

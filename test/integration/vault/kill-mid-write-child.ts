@@ -31,7 +31,10 @@ const certificates = new FolderCertificateFiles(join(folder, 'certificates'))
 async function run(): Promise<void> {
   process.stdout.write('started\n')
   for (let generation = Number(first); ; generation++) {
+    // Settings writes gather for a window before they reach the disk: a write counts as
+    // complete once flushed, which is what quitting and closing the CLI wait for.
     settings.write({ ...settings.read(), companies: companiesOf(generation) })
+    await settings.flush()
     process.stdout.write(`settings ${generation}\n`)
     const all = new Map(secretNames.map((name) => [name, secretOf(name, generation)]))
     for (const [name, value] of all) await secrets.set(name, value)

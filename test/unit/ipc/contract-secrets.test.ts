@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract, events } from '../../../shared/ipc/contract'
-import { DetailName, commonErrorDetails } from '../../../shared/errors/details'
-import { AppErrorPayload } from '../../../shared/ipc/errors'
+import { DetailName } from '../../../shared/errors/details'
+import { AppErrorPayload, appErrorDetails } from '../../../shared/ipc/errors'
 
 // DESIGN §2: a handler returns summaries, never a private key, a token, a password or an access
 // token. Any field whose name says it carries one fails here, in every output and event payload.
@@ -61,7 +61,8 @@ describe('what crosses the contract', () => {
     expect(names.filter((path) => secretName.test(leaf(path)))).toEqual([])
   })
 
-  it.each(Object.entries(commonErrorDetails))(
+  // Every code's details schema, of every area: what toPayload lets out is what these list.
+  it.each(Object.entries(appErrorDetails))(
     'the details of %s carry no secret-named field',
     (_code, schema) => {
       const names = fieldNames(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }))

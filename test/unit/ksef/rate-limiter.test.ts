@@ -70,12 +70,12 @@ describe('the KSeF rate limiter', () => {
     const { granted } = h.ask(11, tokens('access-a'))
     await h.settled()
     expect(granted).toHaveLength(10)
-    expect(h.limiter.waitFor(tokens('access-a'))).toBe(1_100)
-    await h.advanceTo(1_099)
+    expect(h.limiter.waitFor(tokens('access-a'))).toBe(1_250)
+    await h.advanceTo(1_249)
     expect(granted).toHaveLength(10)
-    await h.advanceTo(1_100)
+    await h.advanceTo(1_250)
     expect(granted).toHaveLength(11)
-    expect(granted[10]?.at).toBe(1_100)
+    expect(granted[10]?.at).toBe(1_250)
   })
 
   it('holds the 31st request of a minute until the minute of the first is over', async () => {
@@ -83,9 +83,9 @@ describe('the KSeF rate limiter', () => {
     const { granted } = h.ask(31, tokens('access-a'))
     await h.advanceTo(10_000)
     expect(granted).toHaveLength(30)
-    await h.advanceTo(60_099)
+    await h.advanceTo(60_249)
     expect(granted).toHaveLength(30)
-    await h.advanceTo(60_100)
+    await h.advanceTo(60_250)
     expect(granted).toHaveLength(31)
   })
 
@@ -107,7 +107,7 @@ describe('the KSeF rate limiter', () => {
     const b = h.ask(31, challenge, { companyId: 'B', priority: 'user' })
     await h.settled()
     expect(a.granted.length + b.granted.length).toBe(60)
-    await h.advanceTo(1_100)
+    await h.advanceTo(1_250)
     expect(a.granted.length + b.granted.length).toBe(61)
   })
 
@@ -175,8 +175,8 @@ describe('the KSeF rate limiter', () => {
     h.ask(5, request, { companyId: 'A', priority: 'bulk' }, 'bulk')
     await h.settled()
     h.ask(1, request, { companyId: 'A', priority: 'user' }, 'user')
-    // The user asked last; when the window opens at 1,100 ms the click goes first.
-    await h.advanceTo(1_100)
+    // The user asked last; when the window opens at 1,250 ms the click goes first.
+    await h.advanceTo(1_250)
     expect(h.log).toEqual(['user0', 'bulk0', 'bulk1', 'bulk2', 'bulk3', 'bulk4'])
   })
 
@@ -187,7 +187,7 @@ describe('the KSeF rate limiter', () => {
     h.log.length = 0
     h.ask(20, request, { companyId: 'A', priority: 'bulk' }, 'A')
     h.ask(2, request, { companyId: 'B', priority: 'bulk' }, 'B')
-    await h.advanceTo(1_100)
+    await h.advanceTo(1_250)
     expect(h.log.slice(0, 5)).toEqual(['A0', 'B0', 'A1', 'B1', 'A2'])
     expect(h.log).toHaveLength(22)
   })

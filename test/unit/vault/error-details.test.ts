@@ -19,21 +19,15 @@ const forbidden = (security: unknown) =>
 
 describe('error details across the contract', () => {
   it('keep the facts a message needs', () => {
-    const payload = new AppError('CERT_NOT_FOUND', 'm', {
-      N: 2 ** 18,
-      path: '/data/secrets.sealed',
-      movedTo: null,
-      brokenRules: ['length', 'digit'],
-      ok: true,
-    }).toPayload()
-    expect(payload.details).toEqual({
-      N: 2 ** 18,
-      path: '/data/secrets.sealed',
-      movedTo: null,
-      brokenRules: ['length', 'digit'],
-      ok: true,
-    })
-    expect(AppErrorPayload.parse(payload)).toEqual(payload)
+    for (const [code, details] of [
+      ['SECRETS_KDF_TOO_COSTLY', { N: 2 ** 18, r: 8, p: 1 }],
+      ['CERT_ENROLLMENT_UNFINISHED', { statusCode: null, serialNumber: '01F2A3' }],
+      ['EXPORT_PASSWORD_LENGTH', { brokenRules: ['length', 'digit'] }],
+    ] as const) {
+      const payload = new AppError(code, 'm', details).toPayload()
+      expect(payload.details).toEqual(details)
+      expect(AppErrorPayload.parse(payload)).toEqual(payload)
+    }
   })
 
   it.each([

@@ -12,6 +12,7 @@ import type { CertificateRow } from '../../../../shared/domain/ksef-certificates
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useAuth } from '../../store/auth'
 import { useCertificates, useCompanyCertificates } from '../../store/certificates'
+import { CompanyLoginCredential } from '../identities/CompanyLoginCredential'
 import { CertificateList } from './CertificateList'
 import { EnrollmentDialog } from './EnrollmentDialog'
 import { ExportDialog } from './ExportDialog'
@@ -118,6 +119,7 @@ export function CertificatesTab({ company }: { company: Company }) {
           {t('certificates.publicKeys.open')}
         </Button>
       </Stack>
+      <CompanyLoginCredential company={company} />
       {publicKeys && (
         <PublicKeysPanel environment={company.environment} onClose={() => setPublicKeys(false)} />
       )}

@@ -6,31 +6,48 @@ import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
 import InputAdornment from '@mui/material/InputAdornment'
 import List from '@mui/material/List'
-import ListItem from '@mui/material/ListItem'
 import ListItemButton from '@mui/material/ListItemButton'
-import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { matchesCompanySearch } from '../../../../shared/domain/company-search'
+import type { Company } from '../../../../shared/domain/company'
+import { companySearch } from '../../../../shared/domain/company-search'
 import { visibleText } from '../../../../shared/domain/visible-text'
 import { api } from '../../api'
 import { useNow } from '../../hooks/useNow'
-import { useCompanies } from '../../store/companies'
+import { useCompanies, useCompanyStatus } from '../../store/companies'
 import { CompanyBadges } from './CompanyBadges'
-import { EnvironmentChip } from './EnvironmentChip'
+import { EnvironmentChipView } from './EnvironmentChip'
+
+/** A row with no badges; rows with badges are measured as they render. */
+const estimatedRowPx = 60
+
+const rowStyle = { position: 'absolute', top: 0, left: 0, right: 0 } as const
+// The same objects each render: emotion serialises them once.
+const rowButtonSx = {
+  borderLeft: 3,
+  borderColor: 'transparent',
+  alignItems: 'flex-start',
+  gap: 1,
+} as const
+const productionRowSx = { ...rowButtonSx, borderColor: 'error.main' } as const
 
 export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: () => void }) {
   const { t } = useTranslation()
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null)
   const closeMenu = () => setMenuAnchor(null)
-  const { companies, selectedId, query, statuses, select, setQuery } = useCompanies()
-  const now = useNow(60_000)
-  const visible = companies.filter((company) => matchesCompanySearch(company, query))
+  // Selectors, not the whole store: a pushed badge re-renders its own row only.
+  const companies = useCompanies((state) => state.companies)
+  const query = useCompanies((state) => state.query)
+  const setQuery = useCompanies((state) => state.setQuery)
+  const search = useMemo(() => companySearch(companies), [companies])
+  const visible = useMemo(() => search(query), [search, query])
 
   return (
     <Box
@@ -103,7 +120,7 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
             },
           }}
         />
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" color="text.secondary" data-testid="companies-count">
           {t('companies.count', { count: visible.length })}
         </Typography>
       </Box>
@@ -117,38 +134,146 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
           {t('companies.noMatch', { query })}
         </Typography>
       ) : null}
-      <List dense sx={{ overflowY: 'auto', flex: 1, pt: 0 }} data-testid="company-list">
-        {visible.map((company) => (
-          <ListItem key={company.id} disablePadding>
-            <ListItemButton
-              selected={company.id === selectedId}
-              onClick={() => select(company.id)}
-              data-testid="company-item"
-              sx={
-                company.environment === 'Production'
-                  ? { borderLeft: 3, borderColor: 'error.main' }
-                  : { borderLeft: 3, borderColor: 'transparent' }
-              }
+      <CompanyRows companies={visible} />
+    </Box>
+  )
+}
+
+/**
+ * Only the rows in sight (and a few either side) are in the page: 2,000 companies scroll and
+ * filter as 20 do. Each row is a tab stop as before; the arrow keys, Home and End move between
+ * rows, bringing the next one into the window first.
+ */
+function CompanyRows({ companies }: { companies: readonly Company[] }) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const now = useNow(60_000)
+  const select = useCompanies((state) => state.select)
+  // Translated here once for every row: useTranslation per row is the dearest part of a mount.
+  const { t } = useTranslation()
+  const [focusIndex, setFocusIndex] = useState<number>()
+  // eslint-disable-next-line react-hooks/incompatible-library -- its functions are read in render by design
+  const rows = useVirtualizer({
+    count: companies.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimatedRowPx,
+    overscan: 3,
+    getItemKey: (index) => companies[index]?.id ?? index,
+  })
+
+  const items = rows.getVirtualItems()
+
+  // The row asked for by a key is rendered once scrolled to; then it takes the focus.
+  useLayoutEffect(() => {
+    if (focusIndex === undefined) return
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${focusIndex}"] [data-testid="company-item"]`,
+    )
+    if (row) {
+      row.focus()
+      setFocusIndex(undefined)
+    }
+  }, [focusIndex, items])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const current = (event.target as HTMLElement).closest<HTMLElement>('[data-index]')
+    if (!current) return
+    const index = Number(current.dataset['index'])
+    const next =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? companies.length - 1
+              : undefined
+    if (next === undefined || next < 0 || next >= companies.length) return
+    event.preventDefault()
+    rows.scrollToIndex(next)
+    setFocusIndex(next)
+  }
+
+  return (
+    <Box ref={scroller} sx={{ overflowY: 'auto', flex: 1, minHeight: 0 }}>
+      <List
+        dense
+        disablePadding
+        data-testid="company-list"
+        onKeyDown={onKeyDown}
+        sx={{ position: 'relative', height: rows.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const company = companies[item.index]
+          if (!company) return null
+          return (
+            // Plain styles, not sx: each position would be a new class for emotion to make.
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={rows.measureElement}
+              style={{ ...rowStyle, transform: `translateY(${item.start}px)` }}
             >
-              <ListItemText
-                primary={visibleText(company.name)}
-                secondary={`${t(`identifier.${company.identifier.type}`)} ${company.identifier.value}`}
-                slotProps={{
-                  primary: {
-                    noWrap: true,
-                    title: visibleText(company.name),
-                    sx: { fontWeight: 600 },
-                  },
-                }}
-              />
-              <Stack spacing={0.5} sx={{ alignItems: 'flex-end', ml: 1 }}>
-                <EnvironmentChip environment={company.environment} />
-                <CompanyBadges status={statuses[company.id]} now={now} />
-              </Stack>
-            </ListItemButton>
-          </ListItem>
-        ))}
+              <CompanyRow company={company} now={now} onSelect={select} t={t} />
+            </li>
+          )
+        })}
       </List>
     </Box>
   )
 }
+
+/** One company: reads its own badges and whether it is the one selected, nothing else. */
+const CompanyRow = memo(function CompanyRow({
+  company,
+  now,
+  onSelect,
+  t,
+}: {
+  company: Company
+  now: number
+  onSelect: (id: string) => void
+  t: TFunction
+}) {
+  const status = useCompanyStatus(company.id)
+  const selected = useCompanies((state) => state.selectedId === company.id)
+  const name = visibleText(company.name)
+  return (
+    <ListItemButton
+      selected={selected}
+      onClick={() => onSelect(company.id)}
+      data-testid="company-item"
+      sx={company.environment === 'Production' ? productionRowSx : rowButtonSx}
+      // The ripple is a component per row; the selected and focused states still show.
+      disableRipple
+    >
+      <div style={{ flex: 1, minWidth: 0, padding: '2px 0' }}>
+        <Typography
+          variant="body2"
+          noWrap
+          title={name}
+          className="MuiListItemText-primary"
+          style={{ fontWeight: 600 }}
+        >
+          {name}
+        </Typography>
+        {/* An identifier is read and copied whole: it never breaks across lines. */}
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="company-item-identifier"
+          style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+        >
+          {t(`identifier.${company.identifier.type}`)} {company.identifier.value}
+        </Typography>
+        <CompanyBadges status={status} now={now} t={t} />
+      </div>
+      <div style={{ paddingTop: 2, flexShrink: 0 }}>
+        <EnvironmentChipView
+          environment={company.environment}
+          label={t(`environment.short.${company.environment}`)}
+        />
+      </div>
+    </ListItemButton>
+  )
+})
