@@ -46,6 +46,8 @@ describe('one process per data folder', () => {
   it('refuses a second open with DATA_FOLDER_IN_USE, writing nothing', async () => {
     const first = await open()
     first.ctx.companies.save(company)
+    // The write window must be over, or the first process writes while the second is refused.
+    await first.ctx.flushSettings()
     await first.ctx.secrets.set('company/a/token/1', 'sealed token')
     const before = snapshot()
 
@@ -61,6 +63,8 @@ describe('one process per data folder', () => {
   it('refuses a ksef-desk process while the folder is open here, and it changes nothing', async () => {
     const first = await open()
     first.ctx.companies.save(company)
+    // The write window must be over, or the first process writes while the second is refused.
+    await first.ctx.flushSettings()
     const before = snapshot()
     const child = spawn(
       process.execPath,
