@@ -576,8 +576,8 @@ describe('Tab Tokeny, in the browser', () => {
     await screenshot(page, 'tokens-28-rate-limited')
     expect(await page.getByTestId('ksef-token-row').count()).toBe(0)
     expect(app.server.ctx.credentials.tokens(companyId('Spółka Limit'))).toEqual([])
-    await steps.fetchKsefList()
-    expect(await page.getByTestId('ksef-tokens-error').count()).toBe(0)
+    // KSeF's two minutes now hold this company's GET /tokens for every caller (the rate limiter):
+    // a click at once would be a second breach, which lengthens KSeF's block.
   })
 
   it('Sprawdź token finds a token whose author lost permissions, though KSeF still shows it Active; the badge shows it', async () => {
