@@ -16,6 +16,7 @@ import { ImportCompaniesDialog } from './features/companies/ImportCompaniesDialo
 import { RemoveCompanyDialog } from './features/companies/RemoveCompanyDialog'
 import { CompanyHeader } from './features/company/CompanyHeader'
 import { CompanyTabs } from './features/company/CompanyTabs'
+import { DashboardSelectionActions } from './features/dashboard/DashboardSelectionActions'
 import { DashboardView } from './features/dashboard/DashboardView'
 import { IdentitiesView } from './features/identities/IdentitiesView'
 import { useCompanies, useCompanyStatus } from './store/companies'
@@ -81,7 +82,9 @@ export function App() {
       )}
       {view === 'dashboard' && (
         <Box id="app-view" sx={{ display: 'flex', flex: 1, minHeight: 0, minWidth: 0 }}>
-          <DashboardView />
+          <DashboardView
+            selectionActions={(companyIds) => <DashboardSelectionActions companyIds={companyIds} />}
+          />
         </Box>
       )}
       <Box

@@ -156,6 +156,35 @@ describe('Tożsamości, in the browser', () => {
     await screenshot(page, 'identities-02-no-grant-415')
   })
 
+  it('companies ticked in the Pulpit get the identity at once', async () => {
+    const identity = app.server.ctx.identities.list()[0]
+    const pair = granted.slice(2, 4)
+    app.server.ctx.identities.unassign(
+      identity?.id ?? '',
+      pair.map((c) => c.id),
+    )
+    await page.getByTestId('view-dashboard').click()
+    const search = page.getByTestId('dashboard-search')
+    for (const company of pair) {
+      await search.fill(company.name)
+      await expect
+        .poll(() => page.getByTestId('dashboard-name').allTextContents())
+        .toEqual([company.name])
+      await page.locator('.dashboard-row input[type="checkbox"]').first().check()
+    }
+    expect(await page.getByTestId('dashboard-selected').textContent()).toBe('Zaznaczono 2 firmy')
+    await page.getByTestId('dashboard-assign-identity').click()
+    const assign = page.getByTestId('assign-identity')
+    expect(await assign.getByTestId('assign-chosen').textContent()).toBe('Wybrano firm: 2')
+    await screenshot(page, 'identities-03-assign-from-pulpit')
+    await assign.getByTestId('assign-identity-submit').click()
+    await expect.poll(() => assign.count()).toBe(0)
+    expect(app.server.ctx.identities.list()[0]?.companyIds).toEqual(
+      expect.arrayContaining(pair.map((c) => c.id)),
+    )
+    expect(app.server.ctx.identities.list()[0]?.companyIds).toHaveLength(51)
+  })
+
   it('removal asks with the count; the companies then have no login credential', async () => {
     await page.getByTestId('view-identities').click()
     await page.getByTestId('identity-remove').click()
@@ -163,7 +192,7 @@ describe('Tożsamości, in the browser', () => {
     expect(await confirm.textContent()).toContain(
       'Loguje się nią 51 firm. Po usunięciu te firmy nie będą miały tożsamości',
     )
-    await screenshot(page, 'identities-03-remove-asks')
+    await screenshot(page, 'identities-04-remove-asks')
     await confirm.getByTestId('confirm-ok').click()
     await expect.poll(() => page.getByTestId('identities-empty').isVisible()).toBe(true)
 

@@ -199,8 +199,14 @@ export function DashboardView({
               disableRowSelectionOnClick
               pageSizeOptions={[25, 50, 100]}
               initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
-              onRowSelectionModelChange={() =>
-                setSelected(Array.from(apiRef.current?.getSelectedRows().keys() ?? [], String))
+              // Ticks made under one search stay when the user searches for the next company.
+              keepNonExistentRowsSelected
+              onRowSelectionModelChange={(model) =>
+                setSelected(
+                  model.type === 'include'
+                    ? Array.from(model.ids, String)
+                    : rows.map((row) => row.companyId).filter((id) => !model.ids.has(id)),
+                )
               }
               onCellClick={(params) => {
                 if (params.field !== GRID_CHECKBOX_SELECTION_FIELD) openCompany(String(params.id))
