@@ -1,6 +1,7 @@
 // npm run bench: each suite's figures against a floor measured in the same run. Exits non-zero
 // only when a row misses its budget. A new suite: a file exporting a BenchmarkSuite, one line in
 // `suites` below.
+import { bulkSuite } from './bulk'
 import { cryptoSuite } from './crypto'
 import { dashboardSuite } from './dashboard'
 import { enrollmentSuite } from './enrollment'
@@ -14,6 +15,7 @@ const suites: BenchmarkSuite[] = [
   enrollmentSuite,
   dashboardSuite,
   officeSuite,
+  bulkSuite,
 ]
 
 const format = (ms: number): string =>

@@ -11,17 +11,11 @@ import { builtRenderer, startAppServer } from '../test/bridge/app-server'
 import { launchChromium } from '../test/e2e/support/browser'
 import { seedDataFolder } from '../test/support/data-folder-seed'
 import { type BenchmarkRow, type BenchmarkSuite } from './measure'
+import { median, type PageWindow } from './page'
 
 const companies = 2000
 const passphrase = 'bench passphrase'
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** Cold starts and the floor, taken in turn so that background noise falls on both alike. */
@@ -108,20 +102,6 @@ async function pollWrites(folder: string): Promise<BenchmarkRow> {
     budget: 1,
     note: `${recorded} status writes over ${(pollMs / 1000).toFixed(1)} s reached the disk in ${writtenAt.length} durable write(s)`,
   }
-}
-
-/** The little of the page's DOM the keystroke needs (the Node project has no DOM types). */
-interface PageElement {
-  textContent: string | null
-  value: string
-  dispatchEvent(event: unknown): boolean
-  getBoundingClientRect(): unknown
-}
-interface PageWindow {
-  document: { querySelector(selector: string): PageElement | null }
-  HTMLInputElement: { prototype: object }
-  Event: new (type: string, init: { bubbles: boolean }) => unknown
-  requestAnimationFrame(callback: () => void): number
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type Envelope,
 } from '../shared/ipc/errors'
 import { contract, isChannel } from '../shared/ipc/contract'
+import { auditCall } from './audit/audited-calls'
 import type { HandlerContext, Handlers } from './handlers/context'
 import { ksefCallScope } from './ksef/rate-limiter'
 
@@ -18,6 +19,7 @@ const failure = (error: AppError): Envelope<never> => ({ ok: false, error: error
  * The one way into main, whatever the transport: parse the input with the channel's schema (a
  * handler never sees malformed input), run the handler, parse its output (a handler that returns
  * something off-contract is a reported bug, never a silent pass), wrap the outcome in an envelope.
+ * A credential action (audited-calls.ts) is recorded in the audit log here, done or refused.
  */
 export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatch {
   return async (channel, rawInput) => {
@@ -39,6 +41,11 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
         }),
       )
     }
+    const audited = auditCall(ctx.audit, channel, input.data)
+    const refused = async (error: AppError) => {
+      await audited?.({ ok: false, error })
+      return failure(error)
+    }
     let value: unknown
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
@@ -49,7 +56,7 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
         () => handler(input.data, ctx),
       )
     } catch (error) {
-      if (isAppError(error)) return failure(error)
+      if (isAppError(error)) return refused(error)
       // The error's name and where it was thrown, never its message or the object: library errors
       // (axios) carry request headers with bearer tokens, and messages may quote input.
       ctx.log.error('handler failed', {
@@ -57,7 +64,7 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
         error: error instanceof Error ? error.name : 'non-error thrown',
         at: error instanceof Error ? thrownAt(error) : '',
       })
-      return failure(new AppError('INTERNAL', `Something went wrong in ${channel}.`, { channel }))
+      return refused(new AppError('INTERNAL', `Something went wrong in ${channel}.`, { channel }))
     }
     const output = spec.output.safeParse(value)
     if (!output.success) {
@@ -65,12 +72,13 @@ export function createDispatch(handlers: Handlers, ctx: HandlerContext): Dispatc
         channel,
         issue: output.error.issues[0]?.message ?? '',
       })
-      return failure(
+      return refused(
         new AppError('INVALID_OUTPUT', `The answer of ${channel} does not match the contract.`, {
           channel,
         }),
       )
     }
+    await audited?.({ ok: true, value: output.data })
     return { ok: true, value: output.data }
   }
 }

@@ -1,8 +1,15 @@
-import type { AppError } from '../shared/ipc/errors'
+import { join } from 'node:path'
+import { AppError } from '../shared/ipc/errors'
+import { auditFileName, FolderAuditFile, type AuditFile } from './audit/audit-file'
+import { AuditLog, osUserName } from './audit/audit-log'
 import { createKsefClients } from './auth/ksef-clients'
 import { KsefRateLimiter } from './ksef/rate-limiter'
 import { LoginService } from './auth/login-service'
 import { Background } from './background'
+import { CompanyActivity } from './auth/company-activity'
+import { bulkJobsFolderName, FolderBulkJobFiles, type BulkJobFiles } from './bulk/bulk-job-files'
+import { openBulkService } from './bulk/open-bulk-service'
+import { BackupService } from './backup/backup-service'
 import { CertificateLifecycle } from './certificates/certificate-lifecycle'
 import { CertificateExport } from './certificates/export'
 import { OfflineCheck } from './certificates/offline-check'
@@ -26,6 +33,7 @@ import { CredentialRepository } from './vault/credential-repository'
 import { EnrollmentRepository } from './vault/enrollment-repository'
 import { PreferencesRepository } from './vault/preferences-repository'
 import type { OpenedSettings } from './vault/conf-settings-store'
+import { MigrationService } from './migration/migration-service'
 import { KsefTokenService } from './tokens/ksef-token-service'
 import type { SecretStore } from './vault/secret-store'
 
@@ -51,6 +59,14 @@ export interface Ports {
   scheduler?: Scheduler
   /** Where exported files go (save dialog, a folder, a download); none: exports are refused. */
   fileSaver?: FileSaver
+  /** Who the audit log names as the one acting; the OS user the app runs as unless given. */
+  osUser?: string
+  /** Where the audit log's lines go; audit.jsonl in the data folder unless given. */
+  auditFile?: AuditFile
+  /** Where the audit log's last line is sealed; the secrets store unless given. */
+  auditSeal?: SecretStore
+  /** Where the bulk jobs' results are kept; bulk-jobs/ in the data folder unless given. */
+  bulkJobFiles?: BulkJobFiles
 }
 
 /**
@@ -91,17 +107,30 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     })
   }
   const identities = new IdentityRepository(settings)
+  const audit = new AuditLog({
+    file: ports.auditFile ?? new FolderAuditFile(join(ports.dataFolder, auditFileName)),
+    secrets: ports.auditSeal ?? ports.secrets,
+    companies,
+    clock: ports.clock,
+    log: ports.log,
+    notices,
+    osUser: ports.osUser ?? osUserName(),
+    files: ports.fileSaver ?? noFileSaver,
+  })
   const sleep =
     ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const limiter = ports.rateLimiter ?? new KsefRateLimiter()
   const clients = createKsefClients({
     customUrl: ports.ksefApiUrl,
     clock: ports.clock,
     log: ports.log,
     delay: sleep,
-    limiter: ports.rateLimiter ?? new KsefRateLimiter(),
+    limiter,
   })
   const preferences = new PreferencesRepository(settings)
   const background = new Background(ports.sleep)
+  // What is under way per company, shared by the logins and the bulk jobs.
+  const activity = new CompanyActivity()
   const login = new LoginService({
     companies,
     credentials,
@@ -115,6 +144,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     events: ports.events,
     log: ports.log,
     sleep,
+    activity,
   })
   const ksefTokens = new KsefTokenService({
     companies,
@@ -132,12 +162,83 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
     method: (companyId) => login.state(companyId).session?.method,
     accessToken: (companyId) => login.accessToken(companyId),
   }
+  const enrollments = new EnrollmentRepository(settings)
+  const certificateLifecycle = new CertificateLifecycle({
+    companies,
+    credentials,
+    enrollments,
+    certificateFiles: ports.certificateFiles,
+    secrets: ports.secrets,
+    session: companySession,
+    clients,
+    clock: ports.clock,
+    events: ports.events,
+    log: ports.log,
+    background,
+  })
+  const bulk = await openBulkService({
+    files: ports.bulkJobFiles ?? new FolderBulkJobFiles(join(ports.dataFolder, bulkJobsFolderName)),
+    companies,
+    credentials,
+    identities,
+    enrollments,
+    preferences,
+    auth: new AuthRepository(settings),
+    certificateFiles: ports.certificateFiles,
+    secrets: ports.secrets,
+    login,
+    ksefTokens,
+    certificateLifecycle,
+    dashboard: new Dashboard({
+      settings: ports.settings.store,
+      clock: ports.clock,
+      files: ports.fileSaver ?? noFileSaver,
+    }),
+    clients,
+    limiter,
+    activity,
+    audit,
+    saver: ports.fileSaver ?? noFileSaver,
+    clock: ports.clock,
+    scheduler: ports.scheduler ?? systemScheduler,
+    sleep,
+    events: ports.events,
+    log: ports.log,
+    writeFailed: (error) =>
+      report(
+        new AppError(
+          'BULK_WRITE_FAILED',
+          'The results of a bulk job could not be written to the data folder; they are kept in memory and written again within a second.',
+          {
+            cause: (error as NodeJS.ErrnoException).code ?? 'unknown',
+          },
+        ),
+      ),
+  })
+  const migration = new MigrationService({
+    companies,
+    credentials,
+    identities,
+    preferences,
+    auth: new AuthRepository(settings),
+    login,
+    certificates: certificateLifecycle,
+    enrollments,
+    tokens: ksefTokens,
+    audit,
+    files: ports.fileSaver ?? noFileSaver,
+    bulk,
+    clock: ports.clock,
+    events: ports.events,
+    log: ports.log,
+  })
   return {
     app: { version: ports.version, dataFolder: ports.dataFolder },
     clock: ports.clock,
     log: ports.log,
     events: ports.events,
     notices,
+    audit,
     ...(ports.settings.setAside ? { setAsideSettings: ports.settings.setAside } : {}),
     secrets: ports.secrets,
     companies,
@@ -187,32 +288,36 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
       clock: ports.clock,
       log: ports.log,
     }),
-    certificateLifecycle: new CertificateLifecycle({
-      companies,
-      credentials,
-      enrollments: new EnrollmentRepository(settings),
-      certificateFiles: ports.certificateFiles,
+    certificateLifecycle,
+    migration,
+    backup: new BackupService({
+      settings,
       secrets: ports.secrets,
-      session: companySession,
-      clients,
+      certificateFiles: ports.certificateFiles,
+      files: ports.fileSaver ?? noFileSaver,
       clock: ports.clock,
-      events: ports.events,
       log: ports.log,
-      background,
+      audit,
+      appVersion: ports.version,
+      isBusy: (companyId) => login.isBusy(companyId),
+      restored: () => ports.events.emit('companies:changed', companies.list()),
     }),
     background,
+    bulk,
   }
 }
 
 /**
  * Before the data folder is given back (the desktop app quits, the CLI or a test closes): the
- * background's waits are cut short and what runs in it is awaited, then the login's work; last,
- * what the settings gathered in their write window is written.
+ * background's waits are cut short and what runs in it is awaited, then the login's work; then
+ * the audit log's queued entries; last, what the settings gathered in their write window.
  */
 export async function closeServices(ctx: HandlerContext): Promise<void> {
+  await ctx.bulk.close()
   await ctx.background.close()
   await ctx.login.idle()
   ctx.companyStatus.close()
+  await ctx.audit.flush()
   await ctx.flushSettings()
 }
 

@@ -1,5 +1,8 @@
 // Every command group of ksef-desk, in the order help lists them. A new group: one file in this
 // folder exporting its CliCommand list, one line here.
+import { auditCommands } from './audit'
+import { backupCommands } from './backup'
+import { bulkCommands } from './bulk'
 import type { CliCommand } from './command'
 import { companyCommands } from './companies'
 import { companyCsvCommands } from './company-csv'
@@ -12,6 +15,7 @@ import { ksefCertificateCommands, publicKeyCommands } from './ksef-certificates'
 import { ksefTokenCommands } from './ksef-tokens'
 import { loginCommands } from './login'
 import { loginPieceCommands } from './login-pieces'
+import { migrateCommands } from './migrate'
 import { overviewCommands } from './overview'
 import { qrCommands } from './qr'
 import { dataFolderCommands } from './set-aside'
@@ -27,6 +31,7 @@ export const commands: readonly CliCommand[] = [
   ...companyCommands,
   ...companyCsvCommands,
   ...overviewCommands,
+  ...auditCommands,
   ...storedCertificateCommands,
   ...enrollmentCommands,
   ...ksefCertificateCommands,
@@ -35,6 +40,9 @@ export const commands: readonly CliCommand[] = [
   ...identityCommands,
   ...ksefTokenCommands,
   ...loginCommands,
+  ...bulkCommands,
+  ...migrateCommands,
   ...settingsCommands,
+  ...backupCommands,
   ...dataFolderCommands,
 ]

@@ -6,9 +6,11 @@ import {
   type DashboardRow,
   type DashboardTile,
 } from '../../shared/domain/dashboard'
+import { credentialKindText, resultText } from '../dashboard/dashboard-csv'
 import type { CliCommand } from './command'
 import { dataFolderHelp, dataFolderOptions, dataFolderUsage, withDataFolder } from './data-folder'
 import { environmentOptionName, optionalString, usageError } from './options'
+import { textTable } from './text-table'
 
 /** How --filter names each tile of the Pulpit. */
 const filterNames: Record<DashboardTile, string> = {
@@ -44,8 +46,6 @@ const header = [
   'Nazwa',
 ]
 
-const kindText = { certificate: 'certyfikat', token: 'token', none: 'brak' } as const
-const resultText = { ok: 'udane', failed: 'nieudane', pending: 'w toku' } as const
 const none = '—'
 const minute = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 
@@ -54,7 +54,10 @@ function cells(row: DashboardRow): string[] {
   return [
     row.identifier.value,
     environmentOptionName(row.environment),
-    kindText[credential.kind],
+    // Which identity: one logs in many companies.
+    credential.kind === 'identity'
+      ? `${credentialKindText.identity}: ${credential.label ?? ''}`
+      : credentialKindText[credential.kind],
     credential.daysLeft === null ? none : String(credential.daysLeft),
     row.tokenSunsetDays === null ? none : String(row.tokenSunsetDays),
     last ? minute(last.at) : none,
@@ -65,24 +68,19 @@ function cells(row: DashboardRow): string[] {
   ]
 }
 
-export function overviewTable(rows: readonly DashboardRow[]): string {
-  const table = [header, ...rows.map(cells)]
-  const last = header.length - 1
-  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]?.length ?? 0)))
-  return table
-    .map((row) => row.map((cell, i) => (i < last ? cell.padEnd(widths[i] ?? 0) : cell)).join('  '))
-    .join('\n')
-}
+export const overviewTable = (rows: readonly DashboardRow[]): string =>
+  textTable([header, ...rows.map(cells)])
 
 const overview: CliCommand = {
   path: ['overview'],
   summary: "the Pulpit: every company's login credential, its days left, the last login",
   usage: `[--filter expiring=60|expiring=30|expiring=7|failing|token-only|no-credential|production] ${dataFolderUsage}`,
   help:
-    'One row per company: the credential that logs it in (its default Authentication certificate\n' +
-    'when it can log in, else its default token, else none), days until that credential ends, days\n' +
-    'until KSeF tokens end (31.12.2026) for a company keeping a token, the last login or Sprawdź\n' +
-    'token (when, result, KSeF code), and the session now. --filter keeps the rows of one tile of\n' +
+    'One row per company: the credential that logs it in (its own default Authentication\n' +
+    'certificate, else the identity assigned to it, when that can log in; else its default token;\n' +
+    'else none), days until that credential ends, days until KSeF tokens end (31.12.2026) for a\n' +
+    'company keeping a token, the last login or Sprawdź token (when, result, KSeF code), and the\n' +
+    'session now. --filter keeps the rows of one tile of\n' +
     'the Pulpit: expiring=N (ends in under N days), failing (the last login or check failed),\n' +
     'token-only, no-credential, production. --json prints the rows with the tiles and the months.\n\n' +
     dataFolderHelp,

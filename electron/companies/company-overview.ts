@@ -142,12 +142,20 @@ export class CompanyStatusFeed {
     const before = this.#before
     this.#before = undefined
     if (!before) return
-    const changes = overviewChanges(companyOverview(before), this.overview())
+    const now = this.deps.settings.read()
+    if (identitySlices(before) !== identitySlices(now)) {
+      this.deps.events.emit('identities:changed', {})
+    }
+    const changes = overviewChanges(companyOverview(before), companyOverview(now))
     if (changes.statuses.length > 0 || changes.removed.length > 0) {
       this.deps.events.emit('companies:statusChanged', changes)
     }
   }
 }
+
+/** Tożsamości and who they log in, compared once a window (a few hundred entries at most). */
+const identitySlices = (document: SettingsDocument): string =>
+  JSON.stringify([document.identities, document.identityAssignments])
 
 /** The settings store as the services see it: the feed hears of every write before it lands. */
 export function watchedSettings(store: SettingsStore, feed: CompanyStatusFeed): SettingsStore {

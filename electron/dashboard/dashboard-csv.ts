@@ -1,4 +1,8 @@
-import type { DashboardRow, LastActivity } from '../../shared/domain/dashboard'
+import type {
+  DashboardCredentialKind,
+  DashboardRow,
+  LastActivity,
+} from '../../shared/domain/dashboard'
 import { asFile, line } from '../companies/csv-export'
 import { environmentCsvName } from '../companies/csv-columns'
 
@@ -18,8 +22,15 @@ const header = [
   'sesja do',
 ] as const
 
-const kindText = { certificate: 'certyfikat', token: 'token', none: 'brak' } as const
-const resultText: Record<LastActivity['result'], string> = {
+/** The Polish words of the CSV and of `ksef-desk overview` for what logs a company in. */
+export const credentialKindText: Record<DashboardCredentialKind, string> = {
+  certificate: 'certyfikat',
+  identity: 'tożsamość',
+  token: 'token',
+  none: 'brak',
+}
+/** …and for how the last login or check ended. */
+export const resultText: Record<LastActivity['result'], string> = {
   ok: 'udane',
   failed: 'nieudane',
   pending: 'w toku',
@@ -39,7 +50,7 @@ export function dashboardCsv(rows: readonly DashboardRow[]): Buffer {
         row.name,
         row.identifier.value,
         environmentCsvName[row.environment],
-        kindText[row.credential.kind],
+        credentialKindText[row.credential.kind],
         row.credential.label ?? '',
         row.credential.expiresAt ?? '',
         number(row.credential.daysLeft),

@@ -1,5 +1,6 @@
 import type { Company } from '../../shared/domain/company'
 import type { CertificateSummary, TokenSummary } from '../../shared/domain/credentials'
+import type { Identity, IdentityAssignment } from '../../shared/domain/identities'
 import {
   daysUntil,
   expiryMonths,
@@ -20,6 +21,8 @@ export interface DashboardSource {
   companies: readonly Company[]
   certificates: readonly CertificateSummary[]
   tokens: readonly TokenSummary[]
+  identities: readonly Identity[]
+  identityAssignments: readonly IdentityAssignment[]
   sessions: readonly StoredSession[]
   operations: readonly StoredOperation[]
   tokensAfter2026: boolean
@@ -29,6 +32,8 @@ export const dashboardSource = (document: SettingsDocument): DashboardSource => 
   companies: document.companies,
   certificates: document.certificates,
   tokens: document.tokens,
+  identities: document.identities,
+  identityAssignments: document.identityAssignments,
   sessions: document.auth.sessions,
   operations: document.auth.operations,
   tokensAfter2026: document.preferences.tokensAfter2026,
@@ -53,12 +58,17 @@ export function dashboardRows(source: DashboardSource, now: number): DashboardRo
   const tokens = byCompany(source.tokens)
   const operations = byCompany(source.operations)
   const sessions = new Map(source.sessions.map((session) => [session.companyId, session]))
+  const identities = new Map(source.identities.map((identity) => [identity.id, identity]))
+  const assigned = new Map(
+    source.identityAssignments.map((a) => [a.companyId, identities.get(a.identityId)]),
+  )
   const collator = new Intl.Collator('pl')
   return source.companies
     .map((company): DashboardRow => {
       const stored = {
         certificates: certificates.get(company.id) ?? [],
         tokens: tokens.get(company.id) ?? [],
+        identity: assigned.get(company.id),
       }
       const defaultToken = stored.tokens.find((token) => token.isDefault)
       const session = sessions.get(company.id)
@@ -101,6 +111,15 @@ function credentialOf(credential: LoginCredential, now: number): DashboardCreden
       return {
         kind: 'certificate',
         label: credential.certificate.name,
+        subject: credential.certificate.subject,
+        expiresAt: credential.expiresAt,
+        daysLeft: daysUntil(credential.expiresAt, now),
+      }
+    case 'identity':
+      return {
+        kind: 'identity',
+        label: credential.identity.name,
+        subject: credential.identity.subject,
         expiresAt: credential.expiresAt,
         daysLeft: daysUntil(credential.expiresAt, now),
       }
@@ -108,11 +127,12 @@ function credentialOf(credential: LoginCredential, now: number): DashboardCreden
       return {
         kind: 'token',
         label: credential.token.description || credential.token.masked,
+        subject: null,
         expiresAt: credential.expiresAt,
         daysLeft: credential.expiresAt === null ? null : daysUntil(credential.expiresAt, now),
       }
     case 'none':
-      return { kind: 'none', label: null, expiresAt: null, daysLeft: null }
+      return { kind: 'none', label: null, subject: null, expiresAt: null, daysLeft: null }
   }
 }
 

@@ -1,7 +1,10 @@
 import type { z } from 'zod'
 import type { Channel, Contract } from '../../shared/ipc/contract'
+import type { AuditLog } from '../audit/audit-log'
 import type { LoginService } from '../auth/login-service'
 import type { Background } from '../background'
+import type { BulkService } from '../bulk/bulk-service'
+import type { BackupService } from '../backup/backup-service'
 import type { CertificateLifecycle } from '../certificates/certificate-lifecycle'
 import type { CertificateExport } from '../certificates/export'
 import type { OfflineCheck } from '../certificates/offline-check'
@@ -12,6 +15,7 @@ import type { Dashboard } from '../dashboard/dashboard'
 import type { EventSink } from '../events'
 import type { Logger } from '../log'
 import type { IdentityService } from '../identities/identity-service'
+import type { MigrationService } from '../migration/migration-service'
 import type { KsefTokenService } from '../tokens/ksef-token-service'
 import type { NoticeBoard } from '../notices'
 import type { CertificateFiles } from '../vault/certificate-files'
@@ -27,6 +31,8 @@ export interface HandlerContext {
   log: Logger
   events: EventSink
   notices: NoticeBoard
+  /** Dziennik zdarzeń: services record credential actions here (dispatch, bulk jobs, backup). */
+  audit: AuditLog
   /**
    * Present when the settings file did not open (SETTINGS_CORRUPT): at the user's word, renames it
    * aside and starts empty; returns where it went.
@@ -56,6 +62,12 @@ export interface HandlerContext {
   offlineCheck: OfflineCheck
   /** KSeF tokens managed in KSeF: list, generate and reveal once, status, revoke, check. */
   ksefTokens: KsefTokenService
+  /** Przejście na certyfikaty: token-only companies, their requests, the signed files run. */
+  migration: MigrationService
+  /** Kopia zapasowa: create, preview, restore. */
+  backup: BackupService
+  /** Bulk work on many companies: jobs with a row per company, kept in the data folder. */
+  bulk: BulkService
   /** Work nobody awaits (token statuses followed, enrollments polled); closeServices ends it. */
   background: Background
 }

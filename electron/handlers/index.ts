@@ -1,5 +1,8 @@
 import { appHandlers } from './app'
+import { auditHandlers } from './audit'
 import { authHandlers } from './auth'
+import { bulkHandlers } from './bulk'
+import { backupHandlers } from './backup'
 import { certificateHandlers } from './certificates'
 import { companyHandlers } from './companies'
 import { companyCsvHandlers } from './company-csv'
@@ -8,6 +11,7 @@ import type { Handlers } from './context'
 import { identityHandlers } from './identities'
 import { ksefCertificateHandlers } from './ksef-certificates'
 import { ksefTokenHandlers } from './ksef-tokens'
+import { migrationHandlers } from './migration'
 import { preferenceHandlers } from './preferences'
 import { tokenHandlers } from './tokens'
 
@@ -23,4 +27,8 @@ export const handlers: Handlers = {
   ...ksefTokenHandlers,
   ...authHandlers,
   ...identityHandlers,
+  ...migrationHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...bulkHandlers,
 }

@@ -123,14 +123,18 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
   }
 
   const limiter = options.limiter
-  /** Waits the request's turn; a wait the user would notice is told as KSeF's limit. */
-  async function turn(req: KsefRequest, where: RetryWait['request']): Promise<void> {
-    if (!limiter) return
+  /**
+   * Waits the request's turn; a wait the user would notice is told as KSeF's limit. Resolves
+   * with what to call when the answer came (the limiter counts the request until then).
+   */
+  async function turn(req: KsefRequest, where: RetryWait['request']): Promise<() => void> {
+    if (!limiter) return () => undefined
     const limited = { baseUrl, method: req.method, path: req.path, bearer: req.bearer }
-    const ms = limiter.waitFor(limited)
-    if (ms >= noticeableWaitMs)
-      retryWaits.getStore()?.({ reason: 'rateLimited', ms, request: where })
-    await limiter.acquire(limited)
+    // Reckoned only for someone who shows it (a login's progress): bulk work asks thousands.
+    const listener = retryWaits.getStore()
+    const ms = listener ? limiter.waitFor(limited) : 0
+    if (ms >= noticeableWaitMs) listener?.({ reason: 'rateLimited', ms, request: where })
+    return limiter.acquire(limited)
   }
 
   async function request<T>(req: KsefRequest): Promise<KsefResponse<T>> {
@@ -139,7 +143,7 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
     for (let attempt = 1; ; attempt++) {
       const canRetry = attempt < attempts
       let response
-      await turn(req, where)
+      const answered = await turn(req, where)
       try {
         response = await client.request<ArrayBuffer>({
           method: req.method,
@@ -151,6 +155,7 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
           transformRequest: [(data: unknown) => data],
         })
       } catch (error) {
+        answered()
         const transport = transportError(error, where)
         if (canRetry) {
           await wait('network', backoff(retry, attempt), where)
@@ -159,6 +164,7 @@ export function createKsefHttp(options: KsefHttpOptions): KsefHttp {
         throw transport
       }
 
+      answered()
       const responseHeaders = flatHeaders(response.headers)
       const systemWarnings = parseSystemWarnings(responseHeaders['x-system-warning'])
       if (systemWarnings.length > 0) options.onSystemWarnings?.(systemWarnings, where)

@@ -50,7 +50,7 @@ export interface KsefRateLimiterOptions {
  * Open to anyone with the authentication token of a login still under way, counted per client
  * as KSeF's open group (REFERENCE.md §2.7: "open/auth … per IP"), although they take a bearer.
  */
-const countedPerClient = new Set([
+export const countedPerClient: ReadonlySet<string> = new Set([
   'GET /auth/{referenceNumber}',
   'POST /auth/token/redeem',
   'POST /auth/token/refresh',
@@ -63,10 +63,12 @@ const windows = [
 ] as const
 
 /**
- * Requests reach KSeF later than they leave, and not evenly: a window is held this much longer
- * than its length, so two requests sent one window apart never arrive inside one.
+ * A request is counted by KSeF when it arrives, which is before its answer comes back: the
+ * limiter holds each one in the windows from when it was sent until its answer came, then for
+ * the window's length from the answer, and this much longer for clocks that tick in whole
+ * milliseconds and timers that fire a little early.
  */
-const arrivalMarginMs = 250
+const arrivalMarginMs = 25
 
 interface Waiter {
   priority: KsefCallPriority
@@ -77,8 +79,15 @@ interface Waiter {
 
 interface Bucket {
   limits: RateLimitWindows
-  /** When each counted request was sent, oldest first, within the last hour. */
-  sent: number[]
+  /** When the answer of each counted request came, oldest first, within the longest window. */
+  answered: number[]
+  /** Requests sent whose answer has not come yet: they count in every window. */
+  inFlight: number
+  /** Bulk work goes no closer together than the shortest window's length over its limit. */
+  lastBulk: number
+  /** The longest window this bucket has a limit in, and the pace of bulk work in it. */
+  longest: number
+  bulkSpacing: number
   blockedUntil: number
   queue: Waiter[]
   /** When each company was last served, in turns, so bulk work is shared between companies. */
@@ -132,17 +141,21 @@ export class KsefRateLimiter {
     }
   }
 
-  /** Resolves when the request may be sent without breaching a window; it is counted then. */
-  acquire(request: LimitedRequest): Promise<void> {
+  /**
+   * Resolves when the request may be sent without breaching a window; it is counted from then
+   * on. Call the function it resolves with when the answer came (or the request failed): the
+   * request stays in the windows until then, and for each window's length from then.
+   */
+  acquire(request: LimitedRequest): Promise<() => void> {
     const bucket = this.#bucketOf(request)
-    if (!bucket) return Promise.resolve()
+    if (!bucket) return Promise.resolve(() => undefined)
     const scope = ksefCallScope.getStore()
     return new Promise((resolve) => {
       bucket.queue.push({
         priority: scope?.priority ?? 'user',
         company: scope?.companyId ?? '',
         arrival: this.#arrivals++,
-        resolve,
+        resolve: () => resolve(this.#answeredOnce(bucket)),
       })
       this.#pump(bucket)
     })
@@ -153,14 +166,39 @@ export class KsefRateLimiter {
     const bucket = this.#bucketOf(request)
     if (!bucket) return 0
     const now = this.#now()
-    let free = this.#freeAfter(bucket, now)
-    // Each request queued ahead takes one place in the windows.
-    const sent = [...bucket.sent]
-    for (let ahead = 0; ahead < bucket.queue.length; ahead++) {
-      sent.push(now + free)
-      free = this.#freeAfter({ ...bucket, sent }, now)
+    const priority = ksefCallScope.getStore()?.priority ?? 'user'
+    // Answers under way are taken as coming now; each request queued ahead (the user's only,
+    // for the user) takes one place in the windows when its turn comes.
+    const answered = [...bucket.answered, ...Array<number>(bucket.inFlight).fill(now)]
+    const view = { ...bucket, answered, inFlight: 0 }
+    let free = this.#freeAfter(view, now, priority)
+    const ahead = bucket.queue.filter((w) => priority === 'bulk' || w.priority === 'user').length
+    for (let each = 0; each < ahead; each++) {
+      answered.push(now + free)
+      if (priority === 'bulk') view.lastBulk = now + free
+      free = this.#freeAfter(view, now, priority)
     }
     return free
+  }
+
+  /**
+   * How long `count` more bulk requests of this kind would take to be sent, KSeF's windows and
+   * a 429's block as they stand now (the estimate of a job's time left).
+   */
+  timeFor(request: LimitedRequest, count: number): number {
+    const bucket = this.#bucketOf(request)
+    if (!bucket || count <= 0) return 0
+    const now = this.#now()
+    let time = Math.max(0, bucket.blockedUntil - now, (count - 1) * bucket.bulkSpacing)
+    for (const { key, length } of windows) {
+      const limit = bucket.limits[key]
+      if (limit === undefined) continue
+      const held = length + arrivalMarginMs
+      const used = bucket.inFlight + bucket.answered.filter((t) => t > now - held).length
+      const beyond = count - Math.max(0, limit - used)
+      if (beyond > 0) time = Math.max(time, Math.ceil(beyond / limit) * held)
+    }
+    return time
   }
 
   /** KSeF answered 429: the request's bucket waits Retry-After, for every caller. */
@@ -178,9 +216,15 @@ export class KsefRateLimiter {
     const key = `${request.baseUrl} ${operation} ${this.#counter(secured && !countedPerClient.has(operation), request)}`
     let bucket = this.#buckets.get(key)
     if (!bucket) {
+      const limited = windows.filter((w) => limits[w.key] !== undefined)
+      const shortest = limited[0]
       bucket = {
         limits,
-        sent: [],
+        answered: [],
+        inFlight: 0,
+        lastBulk: Number.NEGATIVE_INFINITY,
+        longest: (limited[limited.length - 1]?.length ?? 0) + arrivalMarginMs,
+        bulkSpacing: shortest ? shortest.length / (limits[shortest.key] ?? 1) : 0,
         blockedUntil: 0,
         queue: [],
         served: new Map(),
@@ -203,17 +247,42 @@ export class KsefRateLimiter {
     return 'client'
   }
 
-  /** Milliseconds from `now` until one more request fits every window and any 429 block is over. */
-  #freeAfter(bucket: Pick<Bucket, 'limits' | 'sent' | 'blockedUntil'>, now: number): number {
+  /** The answer of a request came: it leaves the windows a window's length from now. */
+  #answeredOnce(bucket: Bucket): () => void {
+    let answered = false
+    return () => {
+      if (answered) return
+      answered = true
+      bucket.inFlight--
+      bucket.answered.push(this.#now())
+      this.#pump(bucket)
+    }
+  }
+
+  /**
+   * Milliseconds from `now` until one more request fits every window and any 429 block is over;
+   * Infinity while only an answer still under way can make room. Bulk work also keeps its pace.
+   */
+  #freeAfter(
+    bucket: Pick<
+      Bucket,
+      'limits' | 'answered' | 'inFlight' | 'blockedUntil' | 'lastBulk' | 'bulkSpacing'
+    >,
+    now: number,
+    priority: KsefCallPriority,
+  ): number {
     let free = Math.max(0, bucket.blockedUntil - now)
+    if (priority === 'bulk') free = Math.max(free, bucket.lastBulk + bucket.bulkSpacing - now)
     for (const { key, length } of windows) {
       const limit = bucket.limits[key]
       if (limit === undefined) continue
       const held = length + arrivalMarginMs
-      const inWindow = bucket.sent.filter((time) => time > now - held)
-      if (inWindow.length < limit) continue
-      // The request that has to leave the window before one more fits in it.
-      const leaving = inWindow[inWindow.length - limit] ?? now
+      const inWindow = bucket.answered.filter((time) => time > now - held)
+      const counted = bucket.inFlight + inWindow.length
+      if (counted < limit) continue
+      // The answered requests that have to leave the window, oldest first, before one more fits.
+      const leaving = inWindow[counted - limit]
+      if (leaving === undefined) return Number.POSITIVE_INFINITY
       free = Math.max(free, leaving + held - now)
     }
     return free
@@ -223,9 +292,11 @@ export class KsefRateLimiter {
     for (;;) {
       if (bucket.queue.length === 0) return
       const now = this.#now()
-      bucket.sent = bucket.sent.filter((time) => time > now - windows[2].length - arrivalMarginMs)
-      const free = this.#freeAfter(bucket, now)
+      bucket.answered = bucket.answered.filter((time) => time > now - bucket.longest)
+      const next = this.#next(bucket)
+      const free = this.#freeAfter(bucket, now, next.priority)
       if (free > 0) {
+        if (free === Number.POSITIVE_INFINITY) return
         const due = now + free
         if (bucket.timerDue === undefined || due < bucket.timerDue) {
           bucket.timerDue = due
@@ -236,9 +307,9 @@ export class KsefRateLimiter {
         }
         return
       }
-      const next = this.#next(bucket)
       bucket.queue.splice(bucket.queue.indexOf(next), 1)
-      bucket.sent.push(now)
+      bucket.inFlight++
+      if (next.priority === 'bulk') bucket.lastBulk = now
       bucket.served.set(next.company, bucket.turn++)
       next.resolve()
     }

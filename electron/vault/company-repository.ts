@@ -37,7 +37,12 @@ export class CompanyRepository {
     const document = this.settings.read()
     const remaining = document.companies.filter((company) => company.id !== id)
     if (remaining.length === document.companies.length) return false
-    this.settings.write({ ...document, companies: remaining })
+    // Its identity assignment goes with it: a later company never inherits a stale one.
+    this.settings.write({
+      ...document,
+      companies: remaining,
+      identityAssignments: document.identityAssignments.filter((a) => a.companyId !== id),
+    })
     return true
   }
 }

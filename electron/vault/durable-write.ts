@@ -101,12 +101,16 @@ export function makePrivateFolderSync(folder: string): void {
 // given by mistake (--data-dir ~) loses nothing and no other file's mode is changed.
 const ownFiles: Record<string, { keep: RegExp; leftover: RegExp }> = {
   '.': {
-    keep: /^(settings\.json|secrets\.sealed|ksef-desk\.lock)(\.corrupt-[\w-]+)?$/,
+    keep: /^(settings\.json|secrets\.sealed|ksef-desk\.lock|audit\.jsonl)(\.corrupt-[\w-]+)?$/,
     // conf, which wrote settings.json before, named its temporary files settings.json.tmp-<id>.
     leftover:
       /^(settings\.json|secrets\.sealed)\.[0-9a-f]{8,12}\.tmp$|^settings\.json\.tmp-[0-9a-z]+$/,
   },
   logs: { keep: /^main\.log$/, leftover: /^$/ },
+  'bulk-jobs': {
+    keep: /^[0-9a-f-]{36}\.json$/,
+    leftover: /^[0-9a-f-]{36}\.json\.[0-9a-f]{8,12}\.tmp$/,
+  },
   certificates: {
     keep: /^[0-9a-f-]{36}\.pem$/,
     leftover: /^[0-9a-f-]{36}(\.pem)?\.[0-9a-f]{8,12}\.tmp$/,

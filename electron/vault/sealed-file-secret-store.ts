@@ -70,6 +70,25 @@ export class SealedFileSecretStore implements SecretStore {
     })
   }
 
+  setMany(values: Readonly<Record<string, string>>): Promise<void> {
+    return this.#serial(async () => {
+      const entries = Object.entries(values)
+      if (entries.length === 0) return
+      const secrets = new Map(await this.#load())
+      for (const [name, value] of entries) secrets.set(name, value)
+      await this.#save(secrets)
+    })
+  }
+
+  deleteMany(names: readonly string[]): Promise<number> {
+    return this.#serial(async () => {
+      const secrets = new Map(await this.#load())
+      const removed = names.filter((name) => secrets.delete(name)).length
+      if (removed > 0) await this.#save(secrets)
+      return removed
+    })
+  }
+
   delete(name: string): Promise<boolean> {
     return this.#serial(async () => {
       const secrets = new Map(await this.#load())

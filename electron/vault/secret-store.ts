@@ -7,7 +7,11 @@ import { AppError } from '../../shared/ipc/errors'
 export interface SecretStore {
   get(name: string): Promise<string | undefined>
   set(name: string, value: string): Promise<void>
+  /** Many at once, in one write (a restore of a backup seals thousands). */
+  setMany(values: Readonly<Record<string, string>>): Promise<void>
   delete(name: string): Promise<boolean>
+  /** Removes the secrets named, in one write; returns how many were there. */
+  deleteMany(names: readonly string[]): Promise<number>
   /** Removes every secret whose name starts with `prefix`; returns how many went. */
   deleteAll(prefix: string): Promise<number>
   /**
@@ -33,8 +37,17 @@ export class MemorySecretStore implements SecretStore {
     return Promise.resolve()
   }
 
+  setMany(values: Readonly<Record<string, string>>): Promise<void> {
+    for (const [name, value] of Object.entries(values)) this.#values.set(name, value)
+    return Promise.resolve()
+  }
+
   delete(name: string): Promise<boolean> {
     return Promise.resolve(this.#values.delete(name))
+  }
+
+  deleteMany(names: readonly string[]): Promise<number> {
+    return Promise.resolve(names.filter((name) => this.#values.delete(name)).length)
   }
 
   deleteAll(prefix: string): Promise<number> {

@@ -5,10 +5,12 @@ import Tab from '@mui/material/Tab'
 import Tabs from '@mui/material/Tabs'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Company } from '../../shared/domain/company'
 import { LanguageSwitch } from './features/app/LanguageSwitch'
+import { AuditView } from './features/audit/AuditView'
+import { BackupMenu } from './features/backup/BackupMenu'
 import { NoticeBar } from './features/app/NoticeBar'
 import { CompanyDialog, emptyCompanyDraft } from './features/companies/CompanyDialog'
 import { CompanyList } from './features/companies/CompanyList'
@@ -18,8 +20,12 @@ import { CompanyHeader } from './features/company/CompanyHeader'
 import { CompanyTabs } from './features/company/CompanyTabs'
 import { DashboardSelectionActions } from './features/dashboard/DashboardSelectionActions'
 import { DashboardView } from './features/dashboard/DashboardView'
+import { JobsView } from './features/bulk/JobsView'
 import { IdentitiesView } from './features/identities/IdentitiesView'
+import { MigrationButton, MigrationDialogHost } from './features/migration/MigrationButton'
 import { useCompanies, useCompanyStatus } from './store/companies'
+import { followIdentityChanges } from './store/identities'
+import { followJobs } from './store/jobs'
 import { appViews, useView, type AppView } from './store/view'
 
 type Dialog =
@@ -42,6 +48,10 @@ export function App() {
   const editedId = dialog?.kind === 'edit' ? dialog.company.id : undefined
   const editedStatus = useCompanyStatus(editedId ?? '')
   const close = () => setDialog(undefined)
+  // Followed whichever view is shown: Zadania opens on a job's latest state, Tożsamości on the
+  // identities as they are.
+  useEffect(() => followJobs(), [])
+  useEffect(() => followIdentityChanges(), [])
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
@@ -70,6 +80,7 @@ export function App() {
               />
             ))}
           </Tabs>
+          <BackupMenu />
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
@@ -80,10 +91,25 @@ export function App() {
           <IdentitiesView />
         </Box>
       )}
+      {view === 'audit' && (
+        <Box id="app-view" sx={{ display: 'flex', flex: 1, minHeight: 0, minWidth: 0 }}>
+          <AuditView />
+        </Box>
+      )}
+      {view === 'jobs' && (
+        <Box id="app-view" sx={{ display: 'flex', flex: 1, minHeight: 0, minWidth: 0 }}>
+          <JobsView />
+        </Box>
+      )}
       {view === 'dashboard' && (
         <Box id="app-view" sx={{ display: 'flex', flex: 1, minHeight: 0, minWidth: 0 }}>
           <DashboardView
-            selectionActions={(companyIds) => <DashboardSelectionActions companyIds={companyIds} />}
+            selectionActions={(companyIds) => (
+              <>
+                <DashboardSelectionActions companyIds={companyIds} />
+                <MigrationButton companyIds={companyIds} />
+              </>
+            )}
           />
         </Box>
       )}
@@ -134,6 +160,7 @@ export function App() {
         />
       )}
       {dialog?.kind === 'import' && <ImportCompaniesDialog onClose={close} />}
+      <MigrationDialogHost />
       {dialog?.kind === 'edit' && (
         <CompanyDialog
           title={t('companyForm.editTitle')}

@@ -15,13 +15,15 @@ export const daysUntil = (at: string, now: number): number =>
   Math.floor((Date.parse(at) - now) / dayMs)
 
 /** What logs the company in (shared/domain/login-credential.ts decides). */
-export const DashboardCredentialKind = z.enum(['certificate', 'token', 'none'])
+export const DashboardCredentialKind = z.enum(['certificate', 'identity', 'token', 'none'])
 export type DashboardCredentialKind = z.infer<typeof DashboardCredentialKind>
 
 export const DashboardCredential = z.object({
   kind: DashboardCredentialKind,
-  /** The certificate's name, or the token's description (the token itself never). */
+  /** The certificate's or the identity's name, or the token's description (the token never). */
   label: z.string().nullable(),
+  /** Whom the certificate or the identity names (its subject); null for a token or none. */
+  subject: z.string().nullable(),
   /** When it stops logging in: the certificate's end, the end of tokens; null when unknown. */
   expiresAt: z.iso.datetime().nullable(),
   daysLeft: z.number().int().nullable(),

@@ -1,7 +1,28 @@
 import { z } from 'zod'
 import { AppStatus } from '../domain/app-status'
+import { AuditFilter, AuditListing, AuditVerdict } from '../domain/audit'
 import { ActiveSession, AuthProgress, AuthState } from '../domain/auth'
+import {
+  BulkActionInput,
+  BulkJob,
+  BulkJobSummary,
+  BulkProgress,
+  BulkSelection,
+} from '../domain/bulk'
+import {
+  BackupFilePayload,
+  BackupPassphrase,
+  BackupPreview,
+  BackupRestoreResult,
+  ConflictResolution,
+} from '../domain/backup'
 import { Company, CompanyDraft, Id } from '../domain/company'
+import {
+  MigrationCandidates,
+  MigrationOutcome,
+  MigrationProgress,
+  MigrationRequests,
+} from '../domain/migration'
 import { CompanyImportPreview, CompanyImportResult, CsvFilePayload } from '../domain/company-import'
 import { CompanyStatus } from '../domain/company-status'
 import { CertificateSummary, FilePayload, TokenSummary } from '../domain/credentials'
@@ -278,6 +299,64 @@ export const contract = {
     input: ofCompany,
     output: z.object({ loginCertificate: LoginCertificate, identity: IdentityRow.nullable() }),
   },
+
+  /** Dziennik zdarzeń: the entries matching the filter, the newest first. */
+  'audit:list': { input: AuditFilter, output: AuditListing },
+  /** Sprawdź spójność: the chain of audit.jsonl walked and held to the vault's seal. */
+  'audit:verify': { input: z.void(), output: AuditVerdict },
+  /** Every entry matching the filter as CSV, through the file-saving port. */
+  'audit:exportCsv': { input: AuditFilter, output: z.array(SavedFile) },
+
+  /** Bulk work on many companies: the job starts in main and runs on; bulk:progress tells it. */
+  'bulk:start': {
+    input: z.object({ action: BulkActionInput, selection: BulkSelection }),
+    output: BulkJobSummary,
+  },
+  /** Anuluj: queued companies stop untouched; a KSeF call in flight finishes and is recorded. */
+  'bulk:cancel': { input: z.object({ jobId: Id }), output: BulkJobSummary },
+  /** The jobs kept, newest first (running ones, and the results of the last ones). */
+  'bulk:jobs': { input: z.void(), output: z.array(BulkJobSummary) },
+  'bulk:job': { input: z.object({ jobId: Id }), output: BulkJob },
+  /** A job's rows as CSV, through the file-saving port. */
+  'bulk:exportCsv': { input: z.object({ jobId: Id }), output: z.array(SavedFile) },
+
+  /** Kopia zapasowa: the data folder sealed with a passphrase, through the file-saving port. */
+  'backup:create': {
+    input: z.object({ passphrase: BackupPassphrase }),
+    output: z.array(SavedFile),
+  },
+  /** Reads a backup with its passphrase: what would come in, and the conflicts; changes nothing. */
+  'backup:preview': {
+    input: z.object({ file: BackupFilePayload, passphrase: BackupPassphrase }),
+    output: BackupPreview,
+  },
+  /** The preview restored, keep or replace for each of its conflicts, in one write. */
+  'backup:restore': {
+    input: z.object({
+      previewId: z.string().max(64),
+      resolutions: z.record(z.string().max(128), ConflictResolution).default({}),
+    }),
+    output: BackupRestoreResult,
+  },
+
+  /** Przejście na certyfikaty: of the companies named (all when none), those on a token only. */
+  'migration:candidates': {
+    input: z.object({ companyIds: z.array(Id).max(100_000).optional() }),
+    output: MigrationCandidates,
+  },
+  /** Zapisz wnioski: one unsigned request per company, named by NIP, through the file-saving port. */
+  'migration:requests': {
+    input: z.object({ companyIds: z.array(Id).max(100_000) }),
+    output: MigrationRequests,
+  },
+  /** Wczytaj podpisane pliki: each matched to its company and run to a certificate of its own. */
+  'migration:signed': {
+    input: z.object({
+      files: z.array(FilePayload).max(5000),
+      revokeTokens: z.boolean().default(false),
+    }),
+    output: MigrationOutcome,
+  },
 } as const satisfies Record<Channel, ChannelSpec>
 
 /** Pushed from main to every window. */
@@ -296,8 +375,14 @@ export const events = {
   'certificates:changed': z.object({ companyId: Id }),
   /** The company's tokens changed in main (generated, revoked, Pending → Active, checked). */
   'tokens:changed': z.object({ companyId: Id }),
+  /** Tożsamości or their assignments changed in main (from any window, a bulk job, a restore). */
+  'identities:changed': z.object({}),
   /** Sandbox only: main offers a file it saved as a download (see FileDownloadOffer). */
   'files:download': FileDownloadOffer,
+  /** A job's head and the rows that changed since the last push (a few pushes a second). */
+  'bulk:progress': BulkProgress,
+  /** A company's row of Przejście na certyfikaty, each time one of its steps moves. */
+  'migration:progress': MigrationProgress,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Contract = typeof contract

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { AppErrorDetails, allowedDetails, fitsDetail, type DetailsSchema } from '../errors/details'
 import { commonErrorCodes, commonErrorDetails } from '../errors/common'
+import { auditErrorCodes, auditErrorDetails } from '../errors/audit'
 import { authErrorCodes, authErrorDetails } from '../errors/auth'
+import { backupErrorCodes, backupErrorDetails } from '../errors/backup'
+import { bulkErrorCodes, bulkErrorDetails } from '../errors/bulk'
 import {
   certificateLifecycleErrorCodes,
   certificateLifecycleErrorDetails,
@@ -14,6 +17,7 @@ import { credentialErrorCodes, credentialErrorDetails } from '../errors/credenti
 import { cryptoErrorCodes, cryptoErrorDetails } from '../errors/crypto'
 import { identityErrorCodes, identityErrorDetails } from '../errors/identities'
 import { ksefErrorCodes, ksefErrorDetails } from '../errors/ksef'
+import { migrationErrorCodes, migrationErrorDetails } from '../errors/migration'
 import { tokenErrorCodes, tokenErrorDetails } from '../errors/tokens'
 
 /** Every error code a user can meet. Codes are stable: the CLI prints them, the UI translates them. */
@@ -29,6 +33,10 @@ export const appErrorCodes = [
   ...certificateFileErrorCodes,
   ...tokenErrorCodes,
   ...identityErrorCodes,
+  ...backupErrorCodes,
+  ...bulkErrorCodes,
+  ...migrationErrorCodes,
+  ...auditErrorCodes,
   ...cliErrorCodes,
 ] as const
 
@@ -51,6 +59,10 @@ export const appErrorDetails = {
   ...certificateFileErrorDetails,
   ...tokenErrorDetails,
   ...identityErrorDetails,
+  ...backupErrorDetails,
+  ...bulkErrorDetails,
+  ...migrationErrorDetails,
+  ...auditErrorDetails,
   ...cliErrorDetails,
 } satisfies Record<AppErrorCode, DetailsSchema>
 

@@ -65,6 +65,20 @@ export const channelNames = [
   'identities:unassign',
   'identities:renew',
   'identities:forCompany',
+  'audit:list',
+  'audit:verify',
+  'audit:exportCsv',
+  'backup:create',
+  'backup:preview',
+  'backup:restore',
+  'bulk:start',
+  'bulk:cancel',
+  'bulk:jobs',
+  'bulk:job',
+  'bulk:exportCsv',
+  'migration:candidates',
+  'migration:requests',
+  'migration:signed',
 ] as const
 
 export const eventNames = [
@@ -75,7 +89,10 @@ export const eventNames = [
   'certificates:progress',
   'certificates:changed',
   'tokens:changed',
+  'identities:changed',
   'files:download',
+  'bulk:progress',
+  'migration:progress',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

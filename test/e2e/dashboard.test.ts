@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +9,9 @@ import {
   type DashboardRow,
   type DashboardView,
 } from '../../shared/domain/dashboard'
+import type { Company } from '../../shared/domain/company'
+import type { Identity } from '../../shared/domain/identities'
+import { seededCompanies } from '../support/company-seed'
 import { seedDataFolder } from '../support/data-folder-seed'
 import { tempFolder } from '../support/temp-folder'
 import { openApp, type E2eApp } from './support/app'
@@ -15,7 +19,7 @@ import { screenshot } from './support/browser'
 
 // The Pulpit over an office of 2,000 companies written as files, in headless Chromium through
 // the bridge, at the seed's "now": what it shows is what the pure functions compute from the same
-// files. One page load.
+// files. One page load. One company (Klient 4, a token of its own) is logged in by an identity.
 
 const at = '2026-11-21T09:00:00.000Z'
 const now = Date.parse(at)
@@ -41,11 +45,37 @@ describe('Pulpit with 2,000 companies', () => {
     }
     expect(await header.getAttribute('aria-sort')).toBe(direction)
   }
+  const byIdentity = seededCompanies(4)[3] as Company
+  const officeIdentity: Identity = {
+    id: '30000000-0000-4000-8000-000000000001',
+    name: 'Biuro Kowalska',
+    kind: 'Authentication',
+    serialNumber: '0300000000000001',
+    subject: 'CN=Anna Kowalska, 2.5.4.5=PNOPL-80010112345',
+    subjectIdentifier: { type: 'Pesel', value: '80010112345' },
+    issuer: 'CN=KSeF Test CA',
+    issuerKind: 'ksef',
+    environments: ['Test'],
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validTo: '2027-03-01T00:00:00.000Z',
+    fingerprintSha256: 'f'.repeat(64),
+    keyAlgorithm: 'ECDSA P-256',
+    addedAt: at,
+    ksefStatus: 'Active',
+  }
   const byIdentifier = (rows: DashboardRow[], direction: 1 | -1) =>
     [...rows].sort((a, b) => direction * a.identifier.value.localeCompare(b.identifier.value))
 
   beforeAll(async () => {
-    const { document } = seedDataFolder(folder.path, { companies: 2000, at })
+    const { document: seeded, settingsPath } = seedDataFolder(folder.path, { companies: 2000, at })
+    const document = {
+      ...seeded,
+      identities: [officeIdentity],
+      identityAssignments: [
+        { identityId: officeIdentity.id, companyId: byIdentity.id, assignedAt: at },
+      ],
+    }
+    writeFileSync(settingsPath, JSON.stringify(document))
     expected = dashboardView(dashboardSource(document), now)
     app = await openApp({
       dataFolder: folder.path,
@@ -112,6 +142,20 @@ describe('Pulpit with 2,000 companies', () => {
       .toEqual(dashboardFilter(expected.rows, 'production', nip).map((row) => row.name))
     await search.fill('')
     await chooseTile('all')
+    await expect.poll(() => shown()).toBe(2000)
+  })
+
+  it('says which identity logs a company in, and whom it names on hover', async () => {
+    const row = expected.rows.find((each) => each.companyId === byIdentity.id)
+    expect(row?.credential).toMatchObject({ kind: 'identity', daysLeft: 99 })
+    await page.getByTestId('dashboard-search').fill(byIdentity.identifier.value)
+    const cell = page.getByTestId('dashboard-credential-identity')
+    await expect.poll(() => cell.textContent()).toBe('Tożsamość: Biuro Kowalska')
+    expect(await cell.getAttribute('title')).toBe(
+      'Tożsamość: Biuro Kowalska (CN=Anna Kowalska, 2.5.4.5=PNOPL-80010112345)',
+    )
+    expect(await page.getByTestId('dashboard-days-left').first().textContent()).toBe('99 dni')
+    await page.getByTestId('dashboard-search').fill('')
     await expect.poll(() => shown()).toBe(2000)
   })
 

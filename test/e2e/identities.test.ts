@@ -170,6 +170,7 @@ describe('Tożsamości, in the browser', () => {
       await expect
         .poll(() => page.getByTestId('dashboard-name').allTextContents())
         .toEqual([company.name])
+      expect(await page.getByTestId('dashboard-credential-none').textContent()).toBe('Brak')
       await page.locator('.dashboard-row input[type="checkbox"]').first().check()
     }
     expect(await page.getByTestId('dashboard-selected').textContent()).toBe('Zaznaczono 2 firmy')
@@ -183,6 +184,10 @@ describe('Tożsamości, in the browser', () => {
       expect.arrayContaining(pair.map((c) => c.id)),
     )
     expect(app.server.ctx.identities.list()[0]?.companyIds).toHaveLength(51)
+    // Main tells the Pulpit, which shows what now logs the last one in.
+    await expect
+      .poll(() => page.getByTestId('dashboard-credential-identity').textContent())
+      .toBe('Tożsamość: Biuro Rachunkowe Rachmistrz')
   })
 
   it('removal asks with the count; the companies then have no login credential', async () => {

@@ -388,6 +388,8 @@ describe('logging in to KSeF, in the browser', () => {
       expect(transcript.includes(secret)).toBe(false)
     }
     expect(filesUnder(app.dataFolder).some(({ path }) => path.endsWith('main.log'))).toBe(true)
+    // The scan covers the audit log too (Dziennik zdarzeń): no secret in any of its lines.
+    expect(filesUnder(app.dataFolder).some(({ path }) => path.endsWith('audit.jsonl'))).toBe(true)
   })
 
   it('the simulator saw only contract-conformant traffic, and the page never failed', () => {

@@ -693,6 +693,8 @@ describe('Tab Tokeny, in the browser', () => {
       expect(filesContaining(app.dataFolder, token)).toEqual([])
     }
     expect(filesUnder(app.dataFolder).some(({ path }) => path.endsWith('main.log'))).toBe(true)
+    // The scan covers the audit log too (Dziennik zdarzeń): no secret in any of its lines.
+    expect(filesUnder(app.dataFolder).some(({ path }) => path.endsWith('audit.jsonl'))).toBe(true)
   })
 
   it('the simulator saw only contract-conformant traffic, and the page never failed', () => {

@@ -1,3 +1,5 @@
+import { MemoryAuditFile } from '../../electron/audit/audit-file'
+import { MemoryBulkJobFiles } from '../../electron/bulk/bulk-job-files'
 import { buildHandlerContext } from '../../electron/services'
 import type { Clock } from '../../electron/clock'
 import type { EventSink } from '../../electron/events'
@@ -50,6 +52,10 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
   const secrets = new MemorySecretStore()
   const clock = options.clock ?? new FakeClock()
   const events = new RecordingEvents()
+  const auditFile = new MemoryAuditFile()
+  // The audit log's seal apart from `secrets`, which tests count and list as a company's.
+  const auditSeal = new MemorySecretStore()
+  const bulkJobFiles = new MemoryBulkJobFiles()
   const ctx: HandlerContext = await buildHandlerContext({
     version: '0.0.0-test',
     dataFolder: '/nowhere',
@@ -59,12 +65,16 @@ export async function memoryContext(options: MemoryContextOptions = {}) {
     settings: { store: settings },
     secrets,
     certificateFiles: new MemoryCertificateFiles(),
+    osUser: 'tester',
+    auditFile,
+    auditSeal,
+    bulkJobFiles,
     ...(options.ksefApiUrl ? { ksefApiUrl: options.ksefApiUrl } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   })
-  return { ctx, settings, secrets, clock, events }
+  return { ctx, settings, secrets, clock, events, auditFile, auditSeal, bulkJobFiles }
 }
 
 /** Real time that a test can move forward (an expired challenge), for runs against a live simulator. */

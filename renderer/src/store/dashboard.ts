@@ -37,14 +37,28 @@ export const useDashboard = create<DashboardState>((set) => ({
   setSelected: (selectedIds) => set({ selectedIds }),
 }))
 
+// A bulk job tells a change of hundreds of companies a second: the Pulpit is built again at most
+// this often, with the latest data, rather than once per company.
+const reloadEveryMs = 1000
+
 /** While the Pulpit is shown: a change main reports to a company's data builds it again. */
 export function followDashboardChanges(): () => void {
-  const reload = () => void useDashboard.getState().load()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const reload = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined
+      void useDashboard.getState().load()
+    }, reloadEveryMs)
+  }
   const offs = [
     api.on('companies:changed', reload),
     api.on('auth:changed', reload),
     api.on('certificates:changed', reload),
     api.on('tokens:changed', reload),
+    api.on('identities:changed', reload),
   ]
-  return () => offs.forEach((off) => off())
+  return () => {
+    clearTimeout(timer)
+    offs.forEach((off) => off())
+  }
 }

@@ -71,3 +71,13 @@ export const useIdentities = create<IdentitiesState>((set, get) => {
     },
   }
 })
+
+/** For as long as the app is open: identities changed anywhere in main are asked for again. */
+export function followIdentityChanges(): () => void {
+  return api.on('identities:changed', () => {
+    if (!useIdentities.getState().loaded) return
+    void api
+      .invoke('identities:list')
+      .then((rows) => useIdentities.setState((state) => ({ rows, changes: state.changes + 1 })))
+  })
+}

@@ -347,7 +347,11 @@ export function languageFindings(texts: ShownText[], language: Language, data: s
     if (shown.lang && shown.lang !== language) continue
     let rest = shown.text
     for (const item of byLength) rest = rest.split(item).join(' ')
-    rest = rest.replace(quoted, ' ').replace(/https?:\/\/\S+/g, ' ')
+    // Fingerprints, serial numbers and keys are hex: "…5ADD3F…" holds no English word.
+    rest = rest
+      .replace(quoted, ' ')
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\b(?=[0-9A-F:]*\d)(?=[0-9A-F:]*[A-F])[0-9A-F:]{6,}\b/g, ' ')
     const words = wordsIn(rest)
     const wrong =
       language === 'en'

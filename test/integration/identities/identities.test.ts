@@ -178,6 +178,18 @@ describe('Tożsamości', () => {
     expect(sim.requests.length).toBe(requests)
   })
 
+  it("a removed company's assignment goes with it", async () => {
+    const { call, company, settings } = await app()
+    const [a, b] = [await company(7), await company(8)]
+    const identity = await call<IdentityRow>('identities:import', {
+      files: await officeFiles(),
+      password: '',
+    })
+    await call('identities:assign', { identityId: identity.id, companyIds: [a.id, b.id] })
+    await call('companies:remove', { id: a.id })
+    expect(settings.read().identityAssignments.map((each) => each.companyId)).toEqual([b.id])
+  })
+
   it('Odnów: the renewed certificate takes the place of the old one in every company', async () => {
     const { call, dispatch, company, grant, secrets } = await app()
     const [a, b] = [await company(7), await company(8)]

@@ -192,3 +192,30 @@ describe('pushed status changes', () => {
     expect(statuses[c.companyId]).toBe(c)
   })
 })
+
+describe('pushed identity changes', () => {
+  it('an assignment written is told as identities:changed; a write of other data is not', () => {
+    const store = new MemorySettingsStore(seededSettings({ companies: 3 }))
+    const events = new RecordingEvents()
+    const scheduler = new FakeScheduler()
+    const feed = new CompanyStatusFeed({ settings: store, events, scheduler, windowMs: 80 })
+    const settings = watchedSettings(store, feed)
+    const companies = new CompanyRepository(settings)
+    const [first, second] = companies.list()
+    if (!first || !second) throw new Error('seed too small')
+    companies.save({ ...first, name: 'Nowa nazwa' })
+    scheduler.advance(80)
+    expect(events.emitted.map((e) => e.event)).not.toContain('identities:changed')
+
+    settings.write({
+      ...settings.read(),
+      identityAssignments: [
+        { identityId: first.id, companyId: second.id, assignedAt: '2026-11-21T09:00:00.000Z' },
+      ],
+    })
+    scheduler.advance(80)
+    expect(events.emitted.filter((e) => e.event === 'identities:changed')).toEqual([
+      { event: 'identities:changed', payload: {} },
+    ])
+  })
+})

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { overviewTable } from '../../../electron/cli/overview'
 import { Dashboard } from '../../../electron/dashboard/dashboard'
 import { dashboardCsv } from '../../../electron/dashboard/dashboard-csv'
 import {
@@ -11,6 +12,7 @@ import { emptySettings } from '../../../electron/vault/settings-document'
 import { MemorySettingsStore } from '../../../electron/vault/settings-store'
 import type { Company } from '../../../shared/domain/company'
 import type { CertificateSummary, TokenSummary } from '../../../shared/domain/credentials'
+import type { Identity } from '../../../shared/domain/identities'
 import {
   dashboardFilter,
   dashboardTiles,
@@ -75,6 +77,38 @@ function token(company: Company, overrides: Partial<TokenSummary> = {}) {
   } satisfies TokenSummary
 }
 
+/** The office's own certificate, stored once as an identity. */
+function identity(overrides: Partial<Identity> = {}): Identity {
+  return {
+    id: '30000000-0000-4000-8000-000000000001',
+    name: 'Biuro Rachunkowe Kowalska',
+    kind: 'Authentication',
+    serialNumber: '03',
+    subject: 'CN=Anna Kowalska, 2.5.4.5=PNOPL-80010112345',
+    subjectIdentifier: { type: 'Pesel', value: '80010112345' },
+    issuer: 'CN=KSeF',
+    issuerKind: 'ksef',
+    environments: ['Test', 'Demo'],
+    validFrom: iso(now - 100 * day),
+    validTo: endingIn(20),
+    fingerprintSha256: '03',
+    keyAlgorithm: 'ECDSA P-256',
+    addedAt: iso(now - 100 * day),
+    ksefStatus: null,
+    ...overrides,
+  }
+}
+
+/** The identity assigned to the companies named. */
+const assigned = (who: Identity, ...companies: Company[]): Partial<DashboardSource> => ({
+  identities: [who],
+  identityAssignments: companies.map((company) => ({
+    identityId: who.id,
+    companyId: company.id,
+    assignedAt: iso(now - day),
+  })),
+})
+
 function operation(company: Company, overrides: Partial<StoredOperation>): StoredOperation {
   return {
     companyId: company.id,
@@ -94,6 +128,8 @@ const source = (parts: Partial<DashboardSource>): DashboardSource => ({
   companies: [alfa, beta, gamma],
   certificates: [],
   tokens: [],
+  identities: [],
+  identityAssignments: [],
   sessions: [],
   operations: [],
   tokensAfter2026: false,
@@ -107,10 +143,17 @@ const rowOf = (parts: Partial<DashboardSource>, company: Company = alfa): Dashbo
 }
 
 describe('loginCredentialOf: what logs a company in', () => {
-  const of = (stored: { certificates?: CertificateSummary[]; tokens?: TokenSummary[] }, at = now) =>
+  const of = (
+    stored: { certificates?: CertificateSummary[]; tokens?: TokenSummary[]; identity?: Identity },
+    at = now,
+  ) =>
     loginCredentialOf(
       alfa,
-      { certificates: stored.certificates ?? [], tokens: stored.tokens ?? [] },
+      {
+        certificates: stored.certificates ?? [],
+        tokens: stored.tokens ?? [],
+        identity: stored.identity,
+      },
       at,
       false,
     ).kind
@@ -153,6 +196,56 @@ describe('loginCredentialOf: what logs a company in', () => {
   })
 })
 
+describe('loginCredentialOf: an assigned identity, as the certificate login chooses it', () => {
+  const of = (stored: { certificates?: CertificateSummary[]; identity?: Identity }) =>
+    loginCredentialOf(
+      alfa,
+      { certificates: stored.certificates ?? [], tokens: [token(alfa)], identity: stored.identity },
+      now,
+      false,
+    )
+
+  it('comes after the own default certificate, and before the token', () => {
+    expect(of({ certificates: [certificate(alfa)], identity: identity() }).kind).toBe('certificate')
+    expect(of({ identity: identity() })).toEqual({
+      kind: 'identity',
+      identity: identity(),
+      expiresAt: endingIn(20),
+    })
+    // The own default counts only as the Authentication default.
+    expect(
+      of({ certificates: [certificate(alfa, { isDefault: false })], identity: identity() }).kind,
+    ).toBe('identity')
+  })
+
+  it('takes the place of an own default KSeF reported revoked or blocked', () => {
+    for (const ksefStatus of ['Revoked', 'Blocked'] as const) {
+      expect(
+        of({ certificates: [certificate(alfa, { ksefStatus })], identity: identity() }).kind,
+      ).toBe('identity')
+    }
+  })
+
+  it('does not pass over an own default the login would still sign with (expired here, not in KSeF)', () => {
+    // loginCertificateOf signs with it and the login is refused (CERT_EXPIRED): not the identity.
+    expect(
+      of({ certificates: [certificate(alfa, { validTo: iso(now) })], identity: identity() }).kind,
+    ).toBe('token')
+  })
+
+  it('passes over an identity of another environment, barred in KSeF, or not valid now', () => {
+    const unusable: Partial<Identity>[] = [
+      { environments: ['Production'] },
+      { ksefStatus: 'Revoked' },
+      { ksefStatus: 'Expired' },
+      { validTo: iso(now) },
+      { validFrom: iso(now + 1) },
+    ]
+    for (const overrides of unusable)
+      expect(of({ identity: identity(overrides) }).kind).toBe('token')
+  })
+})
+
 describe('dashboardRows', () => {
   it('gives every company its row, by name in Polish order, with the credential and its days', () => {
     const rows = dashboardRows(
@@ -168,12 +261,13 @@ describe('dashboardRows', () => {
       now,
     )
     expect(rows.map((row) => [row.name, row.credential, row.tokenSunsetDays])).toEqual([
-      ['Lis', { kind: 'none', label: null, expiresAt: null, daysLeft: null }, null],
+      ['Lis', { kind: 'none', label: null, subject: null, expiresAt: null, daysLeft: null }, null],
       [
         'Łąka',
         {
           kind: 'token',
           label: 'Token biura',
+          subject: null,
           expiresAt: '2026-12-31T23:00:00.000Z',
           daysLeft: 29,
         },
@@ -184,12 +278,35 @@ describe('dashboardRows', () => {
         {
           kind: 'certificate',
           label: 'Certyfikat logowania',
+          subject: 'CN=Biuro',
           expiresAt: endingIn(45),
           daysLeft: 45,
         },
         null,
       ],
     ])
+  })
+
+  it('names the identity that logs a company in, its subject and its days, for each company it is assigned to', () => {
+    const rows = dashboardRows(
+      source({ ...assigned(identity(), alfa, beta, gamma), tokens: [token(beta)] }),
+      now,
+    )
+    const expected = {
+      kind: 'identity',
+      label: 'Biuro Rachunkowe Kowalska',
+      subject: 'CN=Anna Kowalska, 2.5.4.5=PNOPL-80010112345',
+      expiresAt: endingIn(20),
+      daysLeft: 20,
+    }
+    expect(rows.map((row) => row.credential)).toEqual([
+      expected,
+      expected,
+      // gamma logs in to Production: the identity works in Test and Demo only, and is not its.
+      { kind: 'none', label: null, subject: null, expiresAt: null, daysLeft: null },
+    ])
+    // The token stays the company's: its sunset is still shown.
+    expect(rows[1]?.tokenSunsetDays).toBe(29)
   })
 
   it('says the last login or check, whichever came later, with its KSeF code', () => {
@@ -319,10 +436,39 @@ describe('tiles', () => {
   })
 })
 
+describe('tiles and months with an identity', () => {
+  // alfa: the identity only; beta: the identity and a token; gamma (Production): a token only.
+  const view = dashboardView(
+    source({ ...assigned(identity(), alfa, beta), tokens: [token(beta), token(gamma)] }),
+    now,
+  )
+
+  it('counts an identity as a credential, not as a token, expiring by its own end', () => {
+    expect(view.rows.map((row) => row.credential.kind)).toEqual(['identity', 'identity', 'token'])
+    expect(view.tiles).toEqual({
+      // the identity's 20 days (twice) and gamma's token's 29
+      expiring60: 3,
+      expiring30: 3,
+      expiring7: 0,
+      failing: 0,
+      tokenOnly: 1,
+      noCredential: 0,
+      production: 1,
+    })
+    expect(dashboardFilter(view.rows, 'tokenOnly').map((row) => row.companyId)).toEqual([gamma.id])
+  })
+
+  it('draws an identity in the month it ends, once for each company it logs in', () => {
+    // The identity ends on 22 December, the tokens on 31 December: both in December 2026.
+    expect(view.months[0]).toEqual({ month: '2026-12', count: 3 })
+    expect(view.months.slice(1).every((month) => month.count === 0)).toBe(true)
+  })
+})
+
 describe('expiryMonths', () => {
   const withEnd = (expiresAt: string | null): DashboardRow => ({
     ...rowOf({}),
-    credential: { kind: 'certificate', label: null, expiresAt, daysLeft: null },
+    credential: { kind: 'certificate', label: null, subject: null, expiresAt, daysLeft: null },
   })
 
   it('counts the next 12 months from this one, in Polish time, by the last valid moment', () => {
@@ -375,6 +521,14 @@ describe('the Pulpit as CSV', () => {
       now,
     )
     const [a, b, c] = rows as [DashboardRow, DashboardRow, DashboardRow]
+    const [byIdentity] = dashboardRows(source({ ...assigned(identity(), alfa) }), now)
+    expect(
+      dashboardCsv([byIdentity as DashboardRow])
+        .toString('utf8')
+        .split('\r\n')[1],
+    ).toBe(
+      `Klient 1 Spółka z o.o.;${alfa.identifier.value};test;tożsamość;Biuro Rachunkowe Kowalska;${endingIn(20)};20;;;;;;`,
+    )
     expect(dashboardCsv([c, a, b]).toString('utf8')).toBe(
       '\ufeffnazwa;nip;środowisko;logowanie;poświadczenie;ważne do;dni do końca;koniec tokenów (dni);' +
         'ostatnie logowanie lub sprawdzenie;wynik;kod KSeF;kod błędu;sesja do\r\n' +
@@ -406,5 +560,20 @@ describe('the Pulpit as CSV', () => {
     expect(saved).toEqual([])
     await dashboard.exportCsv([alfa.id])
     expect(saved).toEqual(['pulpit-ksef.csv'])
+  })
+})
+
+describe('ksef-desk overview as a table', () => {
+  it('names the identity that logs a company in, beside the kinds of the others', () => {
+    const rows = dashboardRows(
+      source({ ...assigned(identity(), alfa), certificates: [certificate(beta)] }),
+      now,
+    )
+    expect(overviewTable(rows).split('\n')).toEqual([
+      'Identyfikator  Środowisko  Logowanie                             Dni do końca  Koniec tokenów  Ostatnie logowanie  Wynik  Kod KSeF  Sesja do  Nazwa',
+      `${alfa.identifier.value}     test        tożsamość: Biuro Rachunkowe Kowalska  20            —               —                   —      —         —         Klient 1 Spółka z o.o.`,
+      `${beta.identifier.value}     demo        certyfikat                            45            —               —                   —      —         —         Klient 2 Spółka z o.o.`,
+      `${gamma.identifier.value}     prod        brak                                  —             —               —                   —      —         —         Klient 3 Spółka z o.o.`,
+    ])
   })
 })

@@ -27,6 +27,8 @@ function harness() {
     log,
     /** Moves the clock to `to`, running every timer due on the way. */
     async advanceTo(to: number) {
+      // Answers of what was granted come first, at the time it was granted.
+      await settled()
       for (;;) {
         timers.sort((a, b) => a.due - b.due)
         const next = timers[0]
@@ -44,8 +46,10 @@ function harness() {
     ask(count: number, request: LimitedRequest, scope?: KsefCallScope, label = '') {
       const granted: { label: string; at: number }[] = []
       const asks = Array.from({ length: count }, (_, index) => {
+        // KSeF answers at once: each request leaves the windows a window's length after it.
         const take = () =>
-          limiter.acquire(request).then(() => {
+          limiter.acquire(request).then((answered) => {
+            answered()
             granted.push({ label: `${label}${index}`, at: now })
             log.push(`${label}${index}`)
           })
@@ -70,12 +74,12 @@ describe('the KSeF rate limiter', () => {
     const { granted } = h.ask(11, tokens('access-a'))
     await h.settled()
     expect(granted).toHaveLength(10)
-    expect(h.limiter.waitFor(tokens('access-a'))).toBe(1_250)
-    await h.advanceTo(1_249)
+    expect(h.limiter.waitFor(tokens('access-a'))).toBe(1_025)
+    await h.advanceTo(1_024)
     expect(granted).toHaveLength(10)
-    await h.advanceTo(1_250)
+    await h.advanceTo(1_025)
     expect(granted).toHaveLength(11)
-    expect(granted[10]?.at).toBe(1_250)
+    expect(granted[10]?.at).toBe(1_025)
   })
 
   it('holds the 31st request of a minute until the minute of the first is over', async () => {
@@ -83,9 +87,9 @@ describe('the KSeF rate limiter', () => {
     const { granted } = h.ask(31, tokens('access-a'))
     await h.advanceTo(10_000)
     expect(granted).toHaveLength(30)
-    await h.advanceTo(60_249)
+    await h.advanceTo(60_024)
     expect(granted).toHaveLength(30)
-    await h.advanceTo(60_250)
+    await h.advanceTo(60_025)
     expect(granted).toHaveLength(31)
   })
 
@@ -107,7 +111,7 @@ describe('the KSeF rate limiter', () => {
     const b = h.ask(31, challenge, { companyId: 'B', priority: 'user' })
     await h.settled()
     expect(a.granted.length + b.granted.length).toBe(60)
-    await h.advanceTo(1_250)
+    await h.advanceTo(1_025)
     expect(a.granted.length + b.granted.length).toBe(61)
   })
 
@@ -170,13 +174,15 @@ describe('the KSeF rate limiter', () => {
   it('serves a click of the user before bulk work queued earlier', async () => {
     const h = harness()
     const request = tokens('access-a')
-    await h.ask(10, request, { companyId: 'A', priority: 'bulk' }).all
+    await h.ask(10, request, { companyId: 'A', priority: 'user' }).all
     h.log.length = 0
     h.ask(5, request, { companyId: 'A', priority: 'bulk' }, 'bulk')
     await h.settled()
     h.ask(1, request, { companyId: 'A', priority: 'user' }, 'user')
-    // The user asked last; when the window opens at 1,250 ms the click goes first.
-    await h.advanceTo(1_250)
+    // The user asked last; when the window opens at 1,025 ms the click goes first.
+    await h.advanceTo(1_025)
+    expect(h.log).toEqual(['user0', 'bulk0'])
+    await h.advanceTo(1_500)
     expect(h.log).toEqual(['user0', 'bulk0', 'bulk1', 'bulk2', 'bulk3', 'bulk4'])
   })
 
@@ -187,8 +193,48 @@ describe('the KSeF rate limiter', () => {
     h.log.length = 0
     h.ask(20, request, { companyId: 'A', priority: 'bulk' }, 'A')
     h.ask(2, request, { companyId: 'B', priority: 'bulk' }, 'B')
-    await h.advanceTo(1_250)
+    await h.advanceTo(1_500)
     expect(h.log.slice(0, 5)).toEqual(['A0', 'B0', 'A1', 'B1', 'A2'])
     expect(h.log).toHaveLength(22)
+  })
+
+  it('spreads bulk work over the window, so a click behind a full window waits one pace at most', async () => {
+    const h = harness()
+    const bulk = h.ask(200, challenge, { companyId: 'A', priority: 'bulk' }, 'bulk')
+    await h.advanceTo(990)
+    // 60 a second, one every 16.7 ms, not 60 at once.
+    expect(bulk.granted).toHaveLength(60)
+    expect(bulk.granted[1]?.at).toBeCloseTo(1_000 / 60, 5)
+    await h.advanceTo(1_030)
+    const click = h.ask(1, challenge, { companyId: 'B', priority: 'user' }, 'user')
+    await h.advanceTo(1_100)
+    expect(click.granted[0]?.at).toBeGreaterThanOrEqual(1_030)
+    expect(click.granted[0]?.at).toBeLessThanOrEqual(1_030 + 1_000 / 60)
+  })
+
+  it('holds a request in the windows until its answer comes, and a window’s length after it', async () => {
+    const h = harness()
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => h.limiter.acquire(tokens('access-a'))),
+    )
+    const late = h.ask(1, tokens('access-a'))
+    await h.advanceTo(5_000)
+    expect(late.granted).toHaveLength(0)
+    for (const answered of answers) answered()
+    await h.advanceTo(6_024)
+    expect(late.granted).toHaveLength(0)
+    await h.advanceTo(6_025)
+    expect(late.granted).toHaveLength(1)
+  })
+
+  it('tells how long bulk requests take at the windows’ pace and behind a 429', () => {
+    const h = harness()
+    // 120 challenges: paced at 60 a second, the last leaves 119 paces after the first.
+    expect(h.limiter.timeFor(challenge, 120)).toBeCloseTo((119 * 1_000) / 60, 5)
+    // 100 GET /tokens of a context: 10 a second but 30 a minute, so three more minutes.
+    expect(h.limiter.timeFor(tokens('access-a'), 100)).toBe(3 * 60_025)
+    h.limiter.blocked(challenge, 5_000)
+    expect(h.limiter.timeFor(challenge, 1)).toBe(5_000)
+    expect(h.limiter.timeFor(challenge, 0)).toBe(0)
   })
 })

@@ -1,25 +1,24 @@
 import AddIcon from '@mui/icons-material/Add'
 import MoreVertIcon from '@mui/icons-material/MoreVert'
-import SearchIcon from '@mui/icons-material/Search'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import IconButton from '@mui/material/IconButton'
-import InputAdornment from '@mui/material/InputAdornment'
 import List from '@mui/material/List'
 import ListItemButton from '@mui/material/ListItemButton'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Company } from '../../../../shared/domain/company'
+import type { Company, CompanyIdentifierType } from '../../../../shared/domain/company'
+import type { Environment } from '../../../../shared/domain/environment'
 import { companySearch } from '../../../../shared/domain/company-search'
 import { visibleText } from '../../../../shared/domain/visible-text'
 import { api } from '../../api'
+import { SearchField } from '../../components/SearchField'
 import { useNow } from '../../hooks/useNow'
 import { useCompanies, useCompanyStatus } from '../../store/companies'
 import { CompanyBadges } from './CompanyBadges'
@@ -37,6 +36,30 @@ const rowButtonSx = {
   gap: 1,
 } as const
 const productionRowSx = { ...rowButtonSx, borderColor: 'error.main' } as const
+// The rows' texts are plain elements styled once here: a keystroke mounts a dozen rows, and a
+// Typography each would be two more styled components per row. The height changes with the
+// count, so it is a plain style: in sx it would be a new class for emotion at every count.
+const listSx = {
+  position: 'relative',
+  '& .company-row-name, & .company-row-identifier': { typography: 'body2', margin: 0 },
+  '& .company-row-name': {
+    fontWeight: 600,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  '& .company-row-identifier': {
+    color: 'text.secondary',
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+  },
+} as const
+
+/** The words every row shows, translated once for the list. */
+interface RowLabels {
+  identifier: Record<CompanyIdentifierType, string>
+  environment: Record<Environment, string>
+}
 
 export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: () => void }) {
   const { t } = useTranslation()
@@ -104,21 +127,11 @@ export function CompanyList({ onAdd, onImport }: { onAdd: () => void; onImport: 
             {t('companies.template')}
           </MenuItem>
         </Menu>
-        <TextField
-          size="small"
-          placeholder={t('companies.search')}
+        <SearchField
+          label={t('companies.search')}
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          slotProps={{
-            htmlInput: { 'aria-label': t('companies.search'), 'data-testid': 'company-search' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
+          onChange={setQuery}
+          testId="company-search"
         />
         <Typography variant="caption" color="text.secondary" data-testid="companies-count">
           {t('companies.count', { count: visible.length })}
@@ -150,6 +163,17 @@ function CompanyRows({ companies }: { companies: readonly Company[] }) {
   const select = useCompanies((state) => state.select)
   // Translated here once for every row: useTranslation per row is the dearest part of a mount.
   const { t } = useTranslation()
+  const labels = useMemo(
+    (): RowLabels => ({
+      identifier: { Nip: t('identifier.Nip'), InternalId: t('identifier.InternalId') },
+      environment: {
+        Test: t('environment.short.Test'),
+        Demo: t('environment.short.Demo'),
+        Production: t('environment.short.Production'),
+      },
+    }),
+    [t],
+  )
   const [focusIndex, setFocusIndex] = useState<number>()
   // eslint-disable-next-line react-hooks/incompatible-library -- its functions are read in render by design
   const rows = useVirtualizer({
@@ -201,7 +225,8 @@ function CompanyRows({ companies }: { companies: readonly Company[] }) {
         disablePadding
         data-testid="company-list"
         onKeyDown={onKeyDown}
-        sx={{ position: 'relative', height: rows.getTotalSize() }}
+        sx={listSx}
+        style={{ height: rows.getTotalSize() }}
       >
         {items.map((item) => {
           const company = companies[item.index]
@@ -214,7 +239,7 @@ function CompanyRows({ companies }: { companies: readonly Company[] }) {
               ref={rows.measureElement}
               style={{ ...rowStyle, transform: `translateY(${item.start}px)` }}
             >
-              <CompanyRow company={company} now={now} onSelect={select} t={t} />
+              <CompanyRow company={company} now={now} onSelect={select} labels={labels} t={t} />
             </li>
           )
         })}
@@ -228,11 +253,13 @@ const CompanyRow = memo(function CompanyRow({
   company,
   now,
   onSelect,
+  labels,
   t,
 }: {
   company: Company
   now: number
   onSelect: (id: string) => void
+  labels: RowLabels
   t: TFunction
 }) {
   const status = useCompanyStatus(company.id)
@@ -248,30 +275,19 @@ const CompanyRow = memo(function CompanyRow({
       disableRipple
     >
       <div style={{ flex: 1, minWidth: 0, padding: '2px 0' }}>
-        <Typography
-          variant="body2"
-          noWrap
-          title={name}
-          className="MuiListItemText-primary"
-          style={{ fontWeight: 600 }}
-        >
+        <p title={name} className="company-row-name MuiListItemText-primary">
           {name}
-        </Typography>
+        </p>
         {/* An identifier is read and copied whole: it never breaks across lines. */}
-        <Typography
-          variant="body2"
-          color="textSecondary"
-          data-testid="company-item-identifier"
-          style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
-        >
-          {t(`identifier.${company.identifier.type}`)} {company.identifier.value}
-        </Typography>
+        <p className="company-row-identifier" data-testid="company-item-identifier">
+          {labels.identifier[company.identifier.type]} {company.identifier.value}
+        </p>
         <CompanyBadges status={status} now={now} t={t} />
       </div>
       <div style={{ paddingTop: 2, flexShrink: 0 }}>
         <EnvironmentChipView
           environment={company.environment}
-          label={t(`environment.short.${company.environment}`)}
+          label={labels.environment[company.environment]}
         />
       </div>
     </ListItemButton>

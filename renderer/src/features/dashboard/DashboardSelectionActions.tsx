@@ -2,6 +2,7 @@ import Button from '@mui/material/Button'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useIdentities } from '../../store/identities'
+import { BulkActionsMenu } from '../bulk/BulkActionsMenu'
 import { AssignIdentityDialog } from '../identities/AssignIdentityDialog'
 
 /** What can be done to the companies ticked in the Pulpit, all at once. */
@@ -17,6 +18,7 @@ export function DashboardSelectionActions({ companyIds }: { companyIds: readonly
 
   return (
     <>
+      <BulkActionsMenu companyIds={companyIds} />
       <Button
         variant="outlined"
         size="small"

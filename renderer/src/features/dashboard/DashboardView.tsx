@@ -1,20 +1,16 @@
 import DownloadIcon from '@mui/icons-material/Download'
-import SearchIcon from '@mui/icons-material/Search'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import InputAdornment from '@mui/material/InputAdornment'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import {
   DataGrid,
   GRID_CHECKBOX_SELECTION_FIELD,
   gridFilteredSortedRowIdsSelector,
   useGridApiRef,
-  type GridFilterModel,
 } from '@mui/x-data-grid'
 import { enUS, plPL } from '@mui/x-data-grid/locales'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dashboardSearch, type DashboardRow } from '../../../../shared/domain/dashboard'
 import { api } from '../../api'
@@ -24,6 +20,7 @@ import { useCompanies } from '../../store/companies'
 import { followDashboardChanges, useDashboard } from '../../store/dashboard'
 import { useView } from '../../store/view'
 import { dashboardColumns } from './columns'
+import { DashboardSearch } from './DashboardSearch'
 import { DashboardTiles } from './DashboardTiles'
 import { ExpiryChart } from './ExpiryChart'
 
@@ -31,6 +28,8 @@ const gridLocales = {
   pl: plPL.components.MuiDataGrid.defaultProps.localeText,
   en: enUS.components.MuiDataGrid.defaultProps.localeText,
 }
+
+const quickFilter = (query: string): string[] => (query === '' ? [] : [query])
 
 /** That company's tabs, in the companies view. */
 function openCompany(companyId: string): void {
@@ -52,9 +51,8 @@ export function DashboardView({
   const view = useDashboard((state) => state.view)
   const error = useDashboard((state) => state.error)
   const tile = useDashboard((state) => state.tile)
-  const query = useDashboard((state) => state.query)
   const selectedIds = useDashboard((state) => state.selectedIds)
-  const { setTile, setQuery, setSelected, load } = useDashboard.getState()
+  const { setTile, setSelected, load } = useDashboard.getState()
   const apiRef = useGridApiRef()
 
   useEffect(() => {
@@ -62,26 +60,23 @@ export function DashboardView({
     return followDashboardChanges()
   }, [load])
 
-  useEffect(() => {
-    // npm run bench times a keystroke of the search from the input event to the grid's last
-    // render of the new rows: the grid applies them in an update of its own, scheduled as a
-    // task before this message, so the mark goes where that render has ended.
-    if (performance.getEntriesByName('dashboard-search-start', 'mark').length === 0) return
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      performance.measure('dashboard-search', 'dashboard-search-start')
-      performance.clearMarks('dashboard-search-start')
-      channel.port1.close()
-    }
-    channel.port2.postMessage(null)
-  }, [query])
+  // The grid's quick filter follows the query in the update of the keystroke itself. The Pulpit
+  // reads only whether the query leaves any company: a keystroke renders the search field and
+  // the grid's rows, not the tiles, the chart, or the grid's props (which render every cell).
+  useEffect(
+    () =>
+      useDashboard.subscribe((state, previous) => {
+        if (state.query !== previous.query)
+          apiRef.current?.setQuickFilterValues(quickFilter(state.query))
+      }),
+    [apiRef],
+  )
 
-  const [filterModel, setFilterModel] = useState<GridFilterModel>({ items: [] })
   const search = useMemo(() => dashboardSearch(view?.rows ?? []), [view])
   // A tile gives the grid other rows; a keystroke of the search only filters the same rows
   // (the grid's quick filter over the shared search), which keeps it within a frame.
   const rows = useMemo(() => search(tile, ''), [search, tile])
-  const shown = useMemo(() => search(tile, query).length, [search, tile, query])
+  const nothingShown = useDashboard((state) => search(tile, state.query).length === 0)
   const columns = useMemo(
     () =>
       dashboardColumns(
@@ -135,37 +130,7 @@ export function DashboardView({
             spacing={2}
             sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
           >
-            <TextField
-              size="small"
-              placeholder={t('dashboard.search')}
-              value={query}
-              onChange={(event) => {
-                performance.mark('dashboard-search-start')
-                setQuery(event.target.value)
-              }}
-              sx={{ width: 280 }}
-              slotProps={{
-                htmlInput: {
-                  'aria-label': t('dashboard.search'),
-                  'data-testid': 'dashboard-search',
-                },
-                input: {
-                  startAdornment: (
-                    <InputAdornment position="start">
-                      <SearchIcon fontSize="small" />
-                    </InputAdornment>
-                  ),
-                },
-              }}
-            />
-            <Typography
-              variant="body2"
-              color="text.secondary"
-              data-testid="dashboard-shown"
-              data-count={shown}
-            >
-              {t('dashboard.shown', { shown, total: view.rows.length })}
-            </Typography>
+            <DashboardSearch search={search} tile={tile} total={view.rows.length} />
             {selectedIds.length > 0 && (
               <Typography variant="body2" data-testid="dashboard-selected">
                 {t('dashboard.selected', { count: selectedIds.length })}
@@ -177,7 +142,7 @@ export function DashboardView({
               variant="outlined"
               startIcon={<DownloadIcon />}
               onClick={exportView}
-              disabled={shown === 0}
+              disabled={nothingShown}
               data-testid="dashboard-export"
             >
               {t('dashboard.exportCsv')}
@@ -188,17 +153,21 @@ export function DashboardView({
               apiRef={apiRef}
               rows={rows}
               columns={columns}
-              filterModel={{ ...filterModel, quickFilterValues: query === '' ? [] : [query] }}
-              onFilterModelChange={({ quickFilterValues: _search, ...model }) =>
-                setFilterModel(model)
-              }
               getRowId={(row) => row.companyId}
               localeText={gridLocales[language]}
               density="compact"
               checkboxSelection
               disableRowSelectionOnClick
               pageSizeOptions={[25, 50, 100]}
-              initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
+              initialState={{
+                pagination: { paginationModel: { pageSize: 100 } },
+                filter: {
+                  filterModel: {
+                    items: [],
+                    quickFilterValues: quickFilter(useDashboard.getState().query),
+                  },
+                },
+              }}
               // Ticks made under one search stay when the user searches for the next company.
               keepNonExistentRowsSelected
               onRowSelectionModelChange={(model) =>

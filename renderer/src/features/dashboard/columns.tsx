@@ -1,7 +1,11 @@
 import Tooltip from '@mui/material/Tooltip'
 import type { GridColDef } from '@mui/x-data-grid'
 import type { TFunction } from 'i18next'
-import type { DashboardRow, LastActivity } from '../../../../shared/domain/dashboard'
+import {
+  DashboardCredentialKind,
+  type DashboardRow,
+  type LastActivity,
+} from '../../../../shared/domain/dashboard'
 import { environments } from '../../../../shared/domain/environment'
 import type { Language } from '../../../../shared/domain/preferences'
 import { explainKsefCode } from '../../../../shared/ksef/codes'
@@ -89,20 +93,25 @@ export function dashboardColumns(
       type: 'singleSelect',
       minWidth: 105,
       flex: 1.2,
-      valueOptions: (['certificate', 'token', 'none'] as const).map((value) => ({
+      valueOptions: DashboardCredentialKind.options.map((value) => ({
         value,
         label: t(`dashboard.credential.${value}`),
       })),
       valueGetter: (_value, row) => row.credential.kind,
-      renderCell: ({ row }) => (
-        <Text
-          text={
-            row.credential.label === null
-              ? t(`dashboard.credential.${row.credential.kind}`)
-              : `${t(`dashboard.credential.${row.credential.kind}`)}: ${visibleText(row.credential.label)}`
-          }
-        />
-      ),
+      renderCell: ({ row: { credential } }) => {
+        const kind = t(`dashboard.credential.${credential.kind}`)
+        const text = credential.label === null ? kind : `${kind}: ${visibleText(credential.label)}`
+        // Whom the certificate names, on hover: an identity is one person's or the office's.
+        return (
+          <Text
+            text={text}
+            title={
+              credential.subject === null ? text : `${text} (${visibleText(credential.subject)})`
+            }
+            testId={`dashboard-credential-${credential.kind}`}
+          />
+        )
+      },
     },
     {
       field: 'daysLeft',
@@ -114,6 +123,7 @@ export function dashboardColumns(
       renderCell: ({ row }) => (
         <Text
           text={days(row.credential.daysLeft)}
+          testId="dashboard-days-left"
           title={
             row.credential.expiresAt
               ? `${days(row.credential.daysLeft)}: ${t('dashboard.expiresAt', {
