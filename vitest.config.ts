@@ -58,13 +58,13 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Packs and scans the built app (out/): run after `npm run build`. One file at a time,
-          // since electron-builder and Electronegativity each keep a core busy; on a loaded
-          // machine a pack, a scan or removing a packed tree takes minutes.
+          // Packs and scans the built app (out/): run after `npm run build`. The pack and the scan
+          // each keep one core busy, so the two files run side by side; on a loaded machine a
+          // pack, a scan or removing a packed tree takes minutes.
           name: 'packaging',
           include: ['test/packaging/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
+          maxWorkers: 2,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

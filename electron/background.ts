@@ -6,6 +6,7 @@
  */
 export class Background {
   #closed = false
+  readonly #closing = new AbortController()
   readonly #waits = new Set<() => void>()
   readonly #running = new Set<Promise<unknown>>()
 
@@ -14,6 +15,11 @@ export class Background {
 
   get closed(): boolean {
     return this.#closed
+  }
+
+  /** Aborts as the app closes: KSeF requests of the work still queued are not sent (untilAborted). */
+  get closing(): AbortSignal {
+    return this.#closing.signal
   }
 
   /** Waits `ms`; false when the app closes first (at once, if it closed already). */
@@ -50,6 +56,7 @@ export class Background {
   /** Cuts every wait short and settles once nothing runs, including work started meanwhile. */
   async close(): Promise<void> {
     this.#closed = true
+    this.#closing.abort()
     for (const cut of [...this.#waits]) cut()
     while (this.#running.size > 0) await Promise.allSettled([...this.#running])
   }

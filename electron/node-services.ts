@@ -10,13 +10,15 @@ import { buildHandlerContext, closeServices } from './services'
 import { FolderCertificateFiles } from './vault/certificate-files'
 import { lockDataFolder } from './vault/folder-lock'
 import { openNodeSettings } from './vault/node-settings'
-import { PassphraseSealer } from './vault/passphrase-sealer'
+import { PassphraseSealer, type KeyDerivation } from './vault/passphrase-sealer'
 import { SealedFileSecretStore, secretsFileName } from './vault/sealed-file-secret-store'
 
 export interface NodeServiceOptions {
   dataFolder: string
   /** Seals the secrets file; the desktop app uses the OS keychain instead. */
   passphrase: string
+  /** scrypt unless given: tests that open one folder many times keep each key they derived. */
+  keyDerivation?: KeyDerivation
   clock?: Clock
   events?: EventSink
   /** Where KSeF is reached instead of the environments' hosts (the simulator). */
@@ -54,7 +56,7 @@ export async function openNodeServices(options: NodeServiceOptions): Promise<Nod
       settings: openNodeSettings(options.dataFolder, clock),
       secrets: new SealedFileSecretStore(
         join(options.dataFolder, secretsFileName),
-        new PassphraseSealer(options.passphrase),
+        new PassphraseSealer(options.passphrase, options.keyDerivation),
         clock,
       ),
       certificateFiles: new FolderCertificateFiles(join(options.dataFolder, 'certificates')),

@@ -280,7 +280,7 @@ export class BulkRunner {
       companyId: company.id,
       jobId: job.id,
       ...(error ? { errorCode: error.code } : {}),
-      ...(ksef ? { ksefCode: ksef.code } : {}),
+      ...(ksef ? { ksefCode: ksef.code, ksefCodeKind: ksef.kind } : {}),
     })
   }
 

@@ -12,7 +12,7 @@ import type { Company } from '../../shared/domain/company'
 import { TokenPermission } from '../../shared/domain/credentials'
 import { nipsOfText } from '../../shared/domain/identities'
 import { outcomeText } from '../bulk/bulk-csv'
-import type { CliCommand, OptionSpec, OptionValues } from './command'
+import type { CliCommand, CliOutput, OptionSpec, OptionValues } from './command'
 import { dataFolderHelp, dataFolderOptions, dataFolderUsage, withDataFolder } from './data-folder'
 import type { CliIo } from './io'
 import { contractValues, optionValueName, optionalString, usageError } from './options'
@@ -31,8 +31,9 @@ const selectionHelp =
   'environments names each of them), or --filter with a tile of the Pulpit (as `overview`).\n' +
   'The job runs as the window runs it: KSeF’s limits shared between the companies, a 429 waited\n' +
   'out, a KSeF failure (a 5xx) of a one-shot call recorded and not repeated. One line per company\n' +
-  'as it finishes (with --json: one JSON object a line), then the summary; the job is kept in the\n' +
-  'data folder with its results, as the window’s Zadania show them.\n\n'
+  'as it finishes (with --json: one JSON object a line), then the summary (with --json, a line\n' +
+  'with "summary": true); the job is kept in the data folder with its results, as the window’s\n' +
+  'Zadania show them. Exit status 1 when any company failed or the job did not finish.\n\n'
 
 /** --companies or --filter, read before the data folder opens: a usage error comes first. */
 function selectionOf(
@@ -97,7 +98,9 @@ function summaryOf(job: BulkJob) {
   const { counts } = job
   return {
     text: `${job.action}: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} not started, of ${counts.total} (job ${job.id}, ${job.state}).`,
-    json: { jobId: job.id, action: job.action, state: job.state, counts },
+    json: { summary: true, jobId: job.id, action: job.action, state: job.state, counts },
+    jsonLine: true,
+    failed: counts.failed > 0 || job.state !== 'done',
   }
 }
 
@@ -106,7 +109,7 @@ async function runBulk(
   values: OptionValues,
   io: CliIo,
   action: BulkActionInput,
-): Promise<{ text: string; json: unknown }> {
+): Promise<CliOutput> {
   const chosen = selectionOf(values)
   const json = values['json'] === true
   return withDataFolder(values, io, async ({ ctx, call }) => {

@@ -22,6 +22,10 @@ export interface CliOutput {
    * sign): printed exactly, with no control characters escaped, or a signature would break.
    */
   document?: boolean
+  /** Part of the work failed (a company of a bulk job): the output is printed, the exit status is 1. */
+  failed?: boolean
+  /** The JSON on one line: the last of the JSON lines the command printed as it went. */
+  jsonLine?: boolean
 }
 
 export interface CliCommand {

@@ -99,6 +99,7 @@ export async function withDataFolder<T>(
     dataFolder: folder,
     passphrase,
     clock: io.clock,
+    ...(io.keyDerivation ? { keyDerivation: io.keyDerivation } : {}),
     ...(ksefApiUrl ? { ksefApiUrl } : {}),
     ...(options.fileSaver ? { fileSaver: options.fileSaver } : {}),
     events: checkedEventSink((event, payload) => {

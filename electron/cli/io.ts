@@ -4,6 +4,7 @@ import { closeSync, existsSync, fchmodSync, openSync, readFileSync, writeFileSyn
 import { resolve } from 'node:path'
 import { systemClock, type Clock } from '../clock'
 import { AppError } from '../../shared/ipc/errors'
+import type { KeyDerivation } from '../vault/passphrase-sealer'
 
 export interface CliIo {
   stdout(text: string): void
@@ -19,6 +20,11 @@ export interface CliIo {
   ): void
   env: Readonly<Record<string, string | undefined>>
   clock: Clock
+  /**
+   * scrypt unless given. A process runs one command, so the key of the data folder is derived
+   * once; tests running many commands in their own process keep the keys they derived.
+   */
+  keyDerivation?: KeyDerivation
   /** A path the user gave, made absolute against the folder the command runs in. */
   resolvePath(path: string): string
 }

@@ -83,7 +83,8 @@ const signed: CliCommand = {
     'the login with the signed request, an Authentication certificate enrolled in that session and\n' +
     'retrieved (its key made and sealed here), the certificate made the default and, with\n' +
     "--revoke-tokens, the company's token revoked in KSeF. A step that fails is named with KSeF's\n" +
-    'code; the steps before it stay done. --json prints every company with its steps.\n' +
+    'code; the steps before it stay done. --json prints every company with its steps. Exit status\n' +
+    '1 when a company failed or a file was not sent.\n' +
     '\n' +
     dataFolderHelp,
   options: { in: { type: 'string' }, 'revoke-tokens': { type: 'boolean' }, ...dataFolderOptions },
@@ -96,7 +97,8 @@ const signed: CliCommand = {
         files,
         revokeTokens: values['revoke-tokens'] === true,
       })
-      return { text: report(outcome), json: outcome }
+      const failed = outcome.rejected.length > 0 || outcome.results.some((r) => r.failure)
+      return { text: report(outcome), json: outcome, failed }
     })
   },
 }

@@ -1,5 +1,6 @@
 // The dispatcher: find the command named by the leading words, parse its options strictly, run
-// it, print text or --json. Exit status 0 only on success; 2 for a usage error, 1 for any other.
+// it, print text or --json. Exit status 0 only on success; 2 for a usage error, 1 for any other
+// (a command whose work partly failed prints its output and exits 1 too).
 import { parseArgs } from 'node:util'
 import { visibleJson, visibleText } from '../../shared/domain/visible-text'
 import { AppError, isAppError, type AppErrorCode } from '../../shared/ipc/errors'
@@ -55,10 +56,11 @@ export async function runCli(
     const parsed = parseCommandArgs(command, rest)
     const output = await command.run(parsed, io)
     const text = output.text.endsWith('\n') ? output.text : `${output.text}\n`
-    if (json) rawIo.stdout(`${visibleJson(JSON.stringify(output.json, null, 2))}\n`)
+    const indent = output.jsonLine === true ? undefined : 2
+    if (json) rawIo.stdout(`${visibleJson(JSON.stringify(output.json, null, indent))}\n`)
     else if (output.document === true) rawIo.stdout(text)
     else io.stdout(text)
-    return exitCodes.ok
+    return output.failed === true ? exitCodes.failed : exitCodes.ok
   } catch (error) {
     const appError = isAppError(error) ? error : unexpectedFailure(error)
     if (json) rawIo.stderr(`${visibleJson(JSON.stringify({ error: appError.toPayload() }))}\n`)

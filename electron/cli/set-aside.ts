@@ -26,7 +26,11 @@ const setAside: CliCommand = {
     const folder = dataFolderOf(values, io)
     const passphrase = passphraseOf(io)
     assertPassphraseSealed(folder)
-    const moved = await setAsideUnopenedFiles(folder, new PassphraseSealer(passphrase), io.clock)
+    const moved = await setAsideUnopenedFiles(
+      folder,
+      new PassphraseSealer(passphrase, io.keyDerivation),
+      io.clock,
+    )
     const lines = [
       ...(moved.settings ? [`settings file set aside: ${moved.settings}`] : []),
       ...(moved.secrets ? [`secrets file set aside: ${moved.secrets}`] : []),

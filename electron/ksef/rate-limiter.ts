@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+import { AppError } from '../../shared/ipc/errors'
 import type { RateLimitWindows, RateLimitedOperation } from './rate-limit-contract'
 import { rateLimitTable } from './rate-limit-table'
 
@@ -15,6 +16,12 @@ export type KsefCallPriority = 'user' | 'bulk'
 export interface KsefCallScope {
   companyId?: string | undefined
   priority: KsefCallPriority
+  /**
+   * Background work's (a token's status followed): once it aborts, as the app closes, a request
+   * still waiting for its turn leaves the queue unsent (KSEF_NOT_SENT), so closing never waits
+   * out KSeF's windows.
+   */
+  until?: AbortSignal
 }
 
 /**
@@ -23,6 +30,15 @@ export interface KsefCallScope {
  * the user's, and a protected call is counted by its bearer token.
  */
 export const ksefCallScope = new AsyncLocalStorage<KsefCallScope>()
+
+/** Runs `work` in the current scope, its requests still queued once `until` aborts left unsent. */
+export function untilAborted<T>(until: AbortSignal, work: () => Promise<T>): Promise<T> {
+  const scope = ksefCallScope.getStore() ?? { priority: 'user' }
+  return ksefCallScope.run({ ...scope, until }, work)
+}
+
+const notSent = () =>
+  new AppError('KSEF_NOT_SENT', 'The app is closing: the request to KSeF was not sent.')
 
 export interface LimitedRequest {
   baseUrl: string
@@ -150,13 +166,26 @@ export class KsefRateLimiter {
     const bucket = this.#bucketOf(request)
     if (!bucket) return Promise.resolve(() => undefined)
     const scope = ksefCallScope.getStore()
-    return new Promise((resolve) => {
-      bucket.queue.push({
+    const until = scope?.until
+    if (until?.aborted) return Promise.reject(notSent())
+    return new Promise((resolve, reject) => {
+      const drop = () => {
+        const at = bucket.queue.indexOf(waiter)
+        if (at < 0) return
+        bucket.queue.splice(at, 1)
+        reject(notSent())
+      }
+      const waiter: Waiter = {
         priority: scope?.priority ?? 'user',
         company: scope?.companyId ?? '',
         arrival: this.#arrivals++,
-        resolve: () => resolve(this.#answeredOnce(bucket)),
-      })
+        resolve: () => {
+          until?.removeEventListener('abort', drop)
+          resolve(this.#answeredOnce(bucket))
+        },
+      }
+      until?.addEventListener('abort', drop, { once: true })
+      bucket.queue.push(waiter)
       this.#pump(bucket)
     })
   }

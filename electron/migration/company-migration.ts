@@ -114,8 +114,8 @@ export async function migrateCompany(
       ...(note ? { note } : {}),
     })
   }
-  const fail = (step: MigrationStep, action: AuditAction | undefined, error: unknown): never => {
-    if (action) audit(action, undefined, appErrorOf(error).toPayload())
+  const fail = (step: MigrationStep, action: AuditAction, error: unknown): never => {
+    audit(action, undefined, appErrorOf(error).toPayload())
     mark(step, 'failed')
     throw new StepFailure(step, error)
   }
@@ -136,9 +136,10 @@ export async function migrateCompany(
     if (todo('login')) {
       mark('login', 'working')
       await logInWithSignedFile(deps.login, company, job.file).catch((error: unknown) =>
-        fail('login', undefined, error),
+        fail('login', 'auth.login', error),
       )
       mark('login', 'ok')
+      audit('auth.login', 'signedRequest')
     }
     if (todo('enroll')) {
       mark('enroll', 'working')

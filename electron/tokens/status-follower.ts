@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/errors'
 import { nextPollDelayMs } from '../auth/polling'
 import type { Background } from '../background'
 import type { Clock } from '../clock'
+import { untilAborted } from '../ksef/rate-limiter'
 import type { Logger } from '../log'
 
 export interface StatusFollowerDeps {
@@ -10,7 +11,7 @@ export interface StatusFollowerDeps {
   read(companyId: string, referenceNumber: string): Promise<KsefTokenStatus>
   clock: Clock
   /** Its waits end when the app closes; it awaits the follow under way. */
-  background: Pick<Background, 'wait' | 'run' | 'closed'>
+  background: Pick<Background, 'wait' | 'run' | 'closed' | 'closing'>
   log: Logger
   /** KSeF activates and revokes within seconds; past this the next Pobierz tokeny tells. */
   timeoutMs?: number
@@ -70,7 +71,8 @@ export class TokenStatusFollower {
         })
         return
       }
-      if ((await this.deps.read(companyId, referenceNumber)) !== passing) return
+      const read = () => this.deps.read(companyId, referenceNumber)
+      if ((await untilAborted(background.closing, read)) !== passing) return
     }
   }
 }

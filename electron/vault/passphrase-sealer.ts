@@ -12,6 +12,26 @@ const currentVersion = 2
 // and kept, so the cost is paid once.
 const kdfParameters = { N: 2 ** 17, r: 8, p: 1 } as const
 
+export interface ScryptParameters {
+  N: number
+  r: number
+  p: number
+}
+
+/** Turns the passphrase and a file's salt into its 32-byte key. */
+export type KeyDerivation = (
+  passphrase: string,
+  salt: Buffer,
+  parameters: ScryptParameters,
+) => Promise<Buffer>
+
+export const scryptKey: KeyDerivation = (passphrase, salt, { N, r, p }) =>
+  new Promise<Buffer>((resolve, reject) => {
+    scrypt(passphrase, salt, 32, { N, r, p, maxmem: 256 * N * r }, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    )
+  })
+
 const base64 = z.base64().min(1)
 
 // The shape of the envelope only. Values are not judged here: a changed one fails authentication
@@ -49,13 +69,15 @@ const header = (envelope: Omit<Envelope, 'tag' | 'data'>) =>
 /** AES-256-GCM under a key derived from a passphrase with scrypt; the envelope is authenticated. */
 export class PassphraseSealer implements Sealer {
   readonly #passphrase: string
+  readonly #derive: KeyDerivation
   readonly #keys = new Map<string, Promise<Buffer>>()
   #salt: string | undefined
 
-  constructor(passphrase: string) {
+  constructor(passphrase: string, derive: KeyDerivation = scryptKey) {
     if (passphrase.length === 0)
       throw new AppError('SECRETS_LOCKED', 'An empty passphrase cannot seal secrets.')
     this.#passphrase = passphrase
+    this.#derive = derive
   }
 
   async seal(plaintext: string): Promise<Buffer> {
@@ -97,15 +119,7 @@ export class PassphraseSealer implements Sealer {
     const id = `${kdf.N}:${kdf.r}:${kdf.p}:${kdf.salt}`
     let key = this.#keys.get(id)
     if (!key) {
-      key = new Promise<Buffer>((resolve, reject) => {
-        scrypt(
-          this.#passphrase,
-          Buffer.from(kdf.salt, 'base64'),
-          32,
-          { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r },
-          (error, derived) => (error ? reject(error) : resolve(derived)),
-        )
-      })
+      key = this.#derive(this.#passphrase, Buffer.from(kdf.salt, 'base64'), kdf)
       this.#keys.set(id, key)
     }
     return key

@@ -11,7 +11,7 @@ import { subscribeToAuthEvents } from './store/auth'
 import { subscribeToCertificateEvents } from './store/certificates'
 import { subscribeToCompanyEvents, useCompanies } from './store/companies'
 import { subscribeToTokenEvents } from './store/tokens'
-import { theme } from './theme'
+import { themeFor } from './theme'
 
 async function boot(): Promise<void> {
   const preferences = await api.invoke('preferences:get')
@@ -28,7 +28,7 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #root')
   createRoot(root).render(
     <StrictMode>
-      <ThemeProvider theme={theme}>
+      <ThemeProvider theme={themeFor(matchMedia('(prefers-reduced-motion: reduce)').matches)}>
         <CssBaseline />
         <App />
       </ThemeProvider>

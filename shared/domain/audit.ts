@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppErrorPayload } from '../ipc/errors'
+import { KsefCodeKindSchema } from './dashboard'
 
 /** Every credential action the Dziennik zdarzeń records, from the window, the CLI or a bulk job. */
 export const AuditAction = z.enum([
@@ -44,13 +45,7 @@ export const AuditResult = z.enum(['ok', 'failed', 'cancelled'])
 export type AuditResult = z.infer<typeof AuditResult>
 
 /** KSeF's kind of code (shared/ksef/codes.ts explains each): which table `ksefCode` is looked up in. */
-export const AuditKsefCodeKind = z.enum([
-  'exception',
-  'authStatus',
-  'enrollmentStatus',
-  'http',
-  'forbiddenReason',
-])
+export const AuditKsefCodeKind = KsefCodeKindSchema
 export type AuditKsefCodeKind = z.infer<typeof AuditKsefCodeKind>
 
 /** What a service tells the log; the log adds the time, the OS user and the chain hash. */

@@ -13,6 +13,7 @@ export const ksefErrorCodes = [
   'KSEF_UNAVAILABLE', // HTTP 5xx: KSeF failed or is in maintenance
   'KSEF_TIMEOUT', // KSeF did not answer in time
   'KSEF_NETWORK', // KSeF could not be reached (no connection, DNS, TLS)
+  'KSEF_NOT_SENT', // the app closed while background work's request waited for its turn: never sent
   'KSEF_UNEXPECTED_RESPONSE', // KSeF answered with something the contract does not describe
   'KSEF_AUTH_FAILED', // the authentication operation ended with a failure status (415, 450, …)
   'KSEF_AUTH_PENDING_TIMEOUT', // the authentication operation stayed "in progress" too long
@@ -39,6 +40,7 @@ export const ksefErrorDetails = {
   KSEF_UNAVAILABLE: refusal,
   KSEF_TIMEOUT: refusal,
   KSEF_NETWORK: refusal,
+  KSEF_NOT_SENT: z.object({}),
   KSEF_UNEXPECTED_RESPONSE: refusal,
   KSEF_AUTH_FAILED: verdictOnToken,
   KSEF_AUTH_PENDING_TIMEOUT: refusal,

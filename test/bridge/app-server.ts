@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { systemClock, type Clock } from '../../electron/clock'
-import { createDispatch } from '../../electron/dispatch'
+import { createDispatch, type Dispatch } from '../../electron/dispatch'
 import { checkedEventSink } from '../../electron/events'
 import { handlers } from '../../electron/handlers'
 import type { HandlerContext } from '../../electron/handlers/context'
@@ -23,12 +23,23 @@ export interface AppServerOptions {
   sleep?: (ms: number) => Promise<void>
   /** noClientLimits() with a simulator started with `limits: false`. */
   rateLimiter?: KsefRateLimiter
+  /** Keep every call in `calls` (the e2e tests hold the audit log to them; the sandbox does not). */
+  recordCalls?: boolean
+}
+
+/** A call the page made, with what main answered. */
+export interface DispatchedCall {
+  channel: string
+  input: unknown
+  answer: Awaited<ReturnType<Dispatch>>
 }
 
 export interface RunningAppServer {
   url: string
   ctx: HandlerContext
   broadcast: PageBroadcast
+  /** With recordCalls, every call the page made so far, in the order the answers went back. */
+  calls: DispatchedCall[]
   close: () => Promise<void>
 }
 
@@ -48,8 +59,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   })
   const stopRefreshing = keepSessionsAlive(ctx)
+  const dispatch = createDispatch(handlers, ctx)
+  const calls: DispatchedCall[] = []
   const bridge = await startBridge({
-    dispatch: createDispatch(handlers, ctx),
+    dispatch: async (channel, input) => {
+      const answer = await dispatch(channel, input)
+      if (options.recordCalls === true) calls.push({ channel, input, answer })
+      return answer
+    },
     broadcast,
     downloads,
     staticFolder: builtRenderer,
@@ -59,6 +76,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     url: bridge.url,
     ctx,
     broadcast,
+    calls,
     close: async () => {
       stopRefreshing()
       await bridge.close()

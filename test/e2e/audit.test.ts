@@ -91,7 +91,8 @@ describe('Dziennik zdarzeń, in the browser', () => {
 
   it('names the line edited on the disk, and the log keeps no secret', async () => {
     const file = join(app.dataFolder, auditFileName)
-    const lines = readFileSync(file, 'utf8').split('\n')
+    const original = readFileSync(file, 'utf8')
+    const lines = original.split('\n')
     lines[1] = (lines[1] ?? '').replace('"ok"', '"failed"')
     writeFileSync(file, lines.join('\n'))
     await page.getByTestId('audit-verify').click()
@@ -101,6 +102,12 @@ describe('Dziennik zdarzeń, in the browser', () => {
         'Wiersz 2 dziennika zdarzeń (z 6) zmieniono po zapisaniu: jego treść nie zgadza się z jego skrótem.',
       )
     await screenshot(page, 'audit-02-edited-line')
+    // The line as it was: the chain holds again.
+    writeFileSync(file, original)
+    await page.getByTestId('audit-verify').click()
+    await expect
+      .poll(() => page.getByTestId('audit-verdict-ok').textContent())
+      .toBe('Dziennik jest spójny: 6 wpisów, zgodnych z pieczęcią w sejfie.')
     expect(filesUnder(app.dataFolder).map(({ path }) => path)).toContain(file)
     expect(filesContaining(app.dataFolder, tokenSecret)).toEqual([])
     expect(app.pageErrors).toEqual([])

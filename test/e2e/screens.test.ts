@@ -238,6 +238,9 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
       ksefApiUrl: sim.url,
       viewport: widths[0],
       rateLimiter: noClientLimits(),
+      // The checks look at still screens: as a system asking for less motion shows them, with no
+      // transition to wait out before each.
+      reducedMotion: 'reduce',
     })
     page = app.page
   })
@@ -664,6 +667,19 @@ describe('every screen, at 1024 and 1366 px, in Polish and English', () => {
       await page.evaluate(plantDefects, false)
       await switchLanguage('pl')
     }
+  })
+
+  it('asked for less motion, a dialog and its backdrop appear with no transition', async () => {
+    await closeModals()
+    await page.getByTestId('add-company').click()
+    await expect.poll(() => page.getByTestId('company-form').count()).toBe(1)
+    const transitions = await page.evaluate(`
+      ['.MuiBackdrop-root', '.MuiDialog-container'].map((selector) => {
+        const element = document.querySelector('body > .MuiModal-root ' + selector)
+        return element ? getComputedStyle(element).transitionDuration : 'missing'
+      })`)
+    expect(transitions).toEqual(['0s', '0s'])
+    await closeModals()
   })
 
   it('the tabs and the language switch work from the keyboard', async () => {

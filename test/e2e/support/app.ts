@@ -8,6 +8,7 @@ import {
   type RunningAppServer,
 } from '../../bridge/app-server'
 import { tempFolder } from '../../support/temp-folder'
+import { expectAuditCoversCalls } from './audit-coverage'
 import { launchChromium, watchPageErrors } from './browser'
 
 export interface E2eApp {
@@ -22,6 +23,8 @@ export interface E2eApp {
 
 export interface OpenAppOptions extends Partial<AppServerOptions> {
   viewport?: { width: number; height: number }
+  /** The system's motion preference as the page sees it (prefers-reduced-motion). */
+  reducedMotion?: 'reduce' | 'no-preference'
 }
 
 /**
@@ -29,17 +32,22 @@ export interface OpenAppOptions extends Partial<AppServerOptions> {
  * `dataFolder`, the app opens over that one instead (a restart) and leaves it in place on close.
  */
 export async function openApp(options: OpenAppOptions = {}): Promise<E2eApp> {
-  const { viewport = { width: 1280, height: 820 }, ...serverOptions } = options
+  const {
+    viewport = { width: 1280, height: 820 },
+    reducedMotion = 'no-preference',
+    ...serverOptions
+  } = options
   const folder = options.dataFolder
     ? { path: options.dataFolder, remove: () => undefined }
     : tempFolder('ksef-desk-e2e-')
   const server = await startAppServer({
     passphrase: 'e2e passphrase',
+    recordCalls: true,
     ...serverOptions,
     dataFolder: folder.path,
   })
   const browser = await launchChromium()
-  const page = await browser.newPage({ viewport, acceptDownloads: true })
+  const page = await browser.newPage({ viewport, reducedMotion, acceptDownloads: true })
   const pageErrors = watchPageErrors(page)
   await page.goto(server.url)
   return {
@@ -49,9 +57,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<E2eApp> {
     pageErrors,
     dataFolder: folder.path,
     close: async () => {
-      await browser.close()
-      await server.close()
-      folder.remove()
+      try {
+        await browser.close()
+        await expectAuditCoversCalls(server.ctx, folder.path, server.calls)
+      } finally {
+        await server.close()
+        folder.remove()
+      }
     },
   }
 }

@@ -56,10 +56,11 @@ afterAll(async () => {
 })
 
 describe('ksef-desk bulk', () => {
-  it('bulk check --json: one JSON line per company as it finishes, then the summary', async () => {
+  it('bulk check --json: one JSON line per company as it finishes, then the summary; a failure exits 1', async () => {
     const run = await folder.cli(['bulk', 'check', '--companies', 'all', '--json'])
-    expect(run.status).toBe(0)
+    expect(run.status).toBe(1)
     const lines = run.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(4)
     const rows = lines.slice(0, 3).map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(rows.map((row) => row['identifier']).sort()).toEqual([...nips].sort())
     const byNip = new Map(rows.map((row) => [row['identifier'], row]))
@@ -73,8 +74,9 @@ describe('ksef-desk bulk', () => {
       errorCode: 'KSEF_AUTH_FAILED',
       ksefCode: '450',
     })
-    const summary = JSON.parse(lines.slice(3).join('\n')) as Record<string, unknown>
+    const summary = JSON.parse(lines[3] ?? '') as Record<string, unknown>
     expect(summary).toMatchObject({
+      summary: true,
       action: 'check',
       state: 'done',
       counts: { total: 3, done: 2, failed: 1, skipped: 0, cancelled: 0 },

@@ -10,6 +10,7 @@ import { processIo } from '../../../electron/cli/io'
 import { runCli } from '../../../electron/cli/run'
 import { settingsFilePath } from '../../../electron/vault/conf-settings-store'
 import { secretsFileName } from '../../../electron/vault/sealed-file-secret-store'
+import { rememberedKeys } from '../../support/remembered-keys'
 import { tempFolder } from '../../support/temp-folder'
 import { passphrase } from './simulator-process'
 import type { CliRun } from './workspace'
@@ -49,6 +50,7 @@ export function inProcessCli(apiUrl: string, clock: Clock = systemClock): InProc
         stderr: (text: string) => void (stderr += text),
         env: { ...base, ...env },
         clock,
+        keyDerivation: rememberedKeys,
       }
       const status = await runCli(args, io, commands, '0.0.0-test')
       const run = { status, stdout, stderr }

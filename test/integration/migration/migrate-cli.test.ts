@@ -131,9 +131,17 @@ describe('ksef-desk migrate', () => {
     )
     clock.advance(2 * minute)
 
-    const outcome = parseJson<MigrationOutcome>(
-      await cli(['migrate', 'signed', '--in', path('signed'), '--revoke-tokens', '--json']),
-    )
+    // A company failed and files were not sent: the outcome is printed and the exit status is 1.
+    const signedRun = await cli([
+      'migrate',
+      'signed',
+      '--in',
+      path('signed'),
+      '--revoke-tokens',
+      '--json',
+    ])
+    expect(signedRun.status).toBe(1)
+    const outcome = JSON.parse(signedRun.stdout) as MigrationOutcome
     const done = outcome.results.filter((r) => r.failure === null)
     expect(done.map((r) => r.identifier.value).sort()).toEqual(ten.map((c) => c.nip).sort())
     for (const result of done) {
@@ -217,6 +225,7 @@ describe('ksef-desk migrate', () => {
     )
     await signInto('again', 'again-signed', [`${late.nip}.xml`])
     const moved = await cli(['migrate', 'signed', '--in', path('again-signed')])
+    expect(moved.status).toBe(0)
     expect(moved.stdout).toBe(
       `1 of 1 company moved to a KSeF certificate.\n  ${late.nip}  Klient 1 Sp. z o.o.: certificate "Klient 1 Sp z o o" (${
         /\(([0-9A-F]+)\)/.exec(moved.stdout)?.[1] ?? ''

@@ -110,6 +110,7 @@ describe('MigrationService.signed', () => {
         .map((e) => [e.action, e.result, e.errorCode, e.jobId === outcome.jobId])
     expect(await logged(moved?.companyId ?? '')).toEqual([
       ['migration.requests', 'ok', null, false],
+      ['auth.login', 'ok', null, true],
       ['certificate.enroll', 'ok', null, true],
       ['certificate.retrieve', 'ok', null, true],
       ['certificate.default', 'ok', null, true],
@@ -118,6 +119,7 @@ describe('MigrationService.signed', () => {
     ])
     expect(await logged(stopped?.companyId ?? '')).toEqual([
       ['migration.requests', 'ok', null, false],
+      ['auth.login', 'ok', null, true],
       ['certificate.enroll', 'ok', null, true],
       ['certificate.retrieve', 'ok', null, true],
       ['certificate.default', 'ok', null, true],

@@ -149,11 +149,13 @@ describe('the bulk runner', () => {
         companyId: ids[1],
         errorCode: 'KSEF_RATE_LIMITED',
         ksefCode: '429',
+        ksefCodeKind: 'http',
       }),
       expect.objectContaining({
         companyId: ids[2],
         errorCode: 'KSEF_UNAVAILABLE',
         ksefCode: '503',
+        ksefCodeKind: 'http',
       }),
     ])
   })

@@ -82,6 +82,32 @@ describe('the KSeF rate limiter', () => {
     expect(granted[10]?.at).toBe(1_025)
   })
 
+  it('drops background work still queued once its signal aborts, unsent, and lets the rest go', async () => {
+    const h = harness()
+    const closing = new AbortController()
+    const first = h.ask(10, tokens('access-a'))
+    const background = ksefCallScope.run({ priority: 'user', until: closing.signal }, () =>
+      h.limiter.acquire(tokens('access-a')),
+    )
+    const later = h.ask(10, tokens('access-a'))
+    await h.settled()
+    expect(first.granted).toHaveLength(10)
+    closing.abort()
+    await expect(background).rejects.toMatchObject({
+      code: 'KSEF_NOT_SENT',
+      message: 'The app is closing: the request to KSeF was not sent.',
+    })
+    // The dropped request took no place: all ten behind it go as the first ten leave the second.
+    await h.advanceTo(1_025)
+    expect(later.granted.map((g) => g.at)).toEqual(Array<number>(10).fill(1_025))
+    // Asked after the abort, a request of that work is refused at once.
+    await expect(
+      ksefCallScope.run({ priority: 'user', until: closing.signal }, () =>
+        h.limiter.acquire(tokens('access-b')),
+      ),
+    ).rejects.toMatchObject({ code: 'KSEF_NOT_SENT' })
+  })
+
   it('holds the 31st request of a minute until the minute of the first is over', async () => {
     const h = harness()
     const { granted } = h.ask(31, tokens('access-a'))
