@@ -1,6 +1,6 @@
 // npm run bench: each suite's figures against a floor measured in the same run. Exits non-zero
-// only when a row misses its budget. A new suite: a file exporting a BenchmarkSuite, one line in
-// `suites` below.
+// only when a row misses its budget. `npm run bench -- bulk login` runs only those suites. A new
+// suite: a file exporting a BenchmarkSuite, one line in `suites` below.
 import { bulkSuite } from './bulk'
 import { cryptoSuite } from './crypto'
 import { dashboardSuite } from './dashboard'
@@ -9,14 +9,23 @@ import { loginSuite } from './login'
 import { missesBudget, ratio, type BenchmarkRow, type BenchmarkSuite } from './measure'
 import { officeSuite } from './office'
 
-const suites: BenchmarkSuite[] = [
-  cryptoSuite,
-  loginSuite,
-  enrollmentSuite,
-  dashboardSuite,
-  officeSuite,
-  bulkSuite,
-]
+const suites: Record<string, BenchmarkSuite> = {
+  crypto: cryptoSuite,
+  login: loginSuite,
+  enrollment: enrollmentSuite,
+  dashboard: dashboardSuite,
+  office: officeSuite,
+  bulk: bulkSuite,
+}
+
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !(name in suites))
+if (unknown.length > 0) {
+  process.stderr.write(
+    `No suite ${unknown.join(', ')}; the suites are ${Object.keys(suites).join(', ')}.\n`,
+  )
+  process.exit(2)
+}
 
 const format = (ms: number): string =>
   ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`
@@ -40,7 +49,8 @@ function print(suite: string, rows: BenchmarkRow[]): void {
 }
 
 let missed = 0
-for (const suite of suites) {
+for (const [name, suite] of Object.entries(suites)) {
+  if (asked.length > 0 && !asked.includes(name)) continue
   const rows = await suite.run()
   print(suite.name, rows)
   missed += rows.filter(missesBudget).length

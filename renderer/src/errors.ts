@@ -16,6 +16,15 @@ export function errorText(t: TFunction, error: unknown): string {
   return t(`errors.${code}`, { ...localized, defaultValue: t('errors.unknown', { code }) })
 }
 
+/**
+ * The user's words for an error code alone, as the Dziennik zdarzeń keeps it (no details): what
+ * the details would fill in is shown as "…".
+ */
+export function codeText(t: TFunction, code: string): string {
+  const text = t(`errors.${code}`, { defaultValue: t('errors.unknown', { code }) })
+  return text.replace(/\{\{\s*[\w.]+\s*\}\}/g, '…')
+}
+
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
 /** "Nip 7740001454", as main names a context: its type code, a space, the identifier. */

@@ -171,4 +171,25 @@ describe('Działania zbiorcze, in the browser', () => {
     expect(lines).toHaveLength(21)
     expect(lines.find((line) => line.includes(revoked?.identifier.value ?? '-'))).toContain(';450;')
   })
+
+  it('lists the job in the Dziennik zdarzeń: each failed check with its problem in words', async () => {
+    await page.getByTestId('view-audit').click()
+    await page.getByTestId('audit-filter-result').click()
+    await page.getByRole('option', { name: 'Nieudane' }).click()
+    const problemOf = (name: string) =>
+      page
+        .getByTestId('audit-grid')
+        .locator('.audit-row')
+        .filter({ hasText: name })
+        .locator('[data-field="problem"]')
+        .textContent()
+    await expect.poll(() => page.getByTestId('audit-grid').locator('.audit-row').count()).toBe(3)
+    expect(await problemOf(revoked?.name ?? '')).toMatch(/^450 — .{10,}/)
+    expect(await problemOf(ungranted?.name ?? '')).toMatch(/^415 — .{10,}/)
+    // The log keeps the code, not its details: what they would fill in is "…".
+    expect(await problemOf(expired?.name ?? '')).toBe(
+      'Certyfikat wygasł (…). Wczytaj aktualny certyfikat.',
+    )
+    await screenshot(page, 'bulk-02-audit-failures')
+  })
 })

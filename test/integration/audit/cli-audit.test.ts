@@ -57,12 +57,29 @@ describe('ksef-desk audit', () => {
     const file = join(dataDir, 'audit.jsonl')
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(readFileSync(file, 'utf8')).not.toContain(tokenSecret)
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"token.add"', '"token.remove"'))
+    const whole = readFileSync(file, 'utf8')
+    writeFileSync(file, whole.replace('"token.add"', '"token.remove"'))
     expectRefusal(
       await cli(['audit', '--verify']),
       'AUDIT_LINE_EDITED',
       'Line 2 of the audit log was changed after it was written: its contents no longer match its hash.',
     )
+    // A line removed: the first, so the next no longer follows; or the last, cut off.
+    const [first, second] = whole.split('\n')
+    writeFileSync(file, `${second ?? ''}\n`)
+    expectRefusal(
+      await cli(['audit', '--verify']),
+      'AUDIT_LINE_MISSING',
+      'Line 1 of the audit log does not follow the line before it: a line was removed or moved.',
+    )
+    writeFileSync(file, `${first ?? ''}\n`)
+    expectRefusal(
+      await cli(['audit', '--verify']),
+      'AUDIT_TRUNCATED',
+      "The audit log ends at line 1; the vault's seal says it held 2 lines.",
+    )
+    writeFileSync(file, whole)
+    expect((await cli(['audit', '--verify'])).status).toBe(0)
   })
 
   it('refuses options it cannot read, before the data folder opens', async () => {

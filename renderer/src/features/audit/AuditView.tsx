@@ -174,7 +174,7 @@ export function AuditView() {
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
             },
-            '& .audit-ksef-code': { textDecoration: 'underline dotted' },
+            '& .audit-explained': { textDecoration: 'underline dotted' },
             '& .audit-result-failed': { color: 'error.main', fontWeight: 600 },
             '& .audit-result-cancelled': { color: 'warning.dark' },
           }}

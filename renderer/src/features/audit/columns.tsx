@@ -5,25 +5,41 @@ import type { AuditRow } from '../../../../shared/domain/audit'
 import { LoginMethod } from '../../../../shared/domain/auth'
 import type { Language } from '../../../../shared/domain/preferences'
 import { explainKsefCode } from '../../../../shared/ksef/codes'
+import { codeText } from '../../errors'
 import { formatDateTime } from '../../format'
 
 const none = '—'
 
 /**
  * What went wrong: KSeF's code with its meaning, the whole explanation and the app's error code on
- * hover; without a KSeF code, the app's error code.
+ * hover; without a KSeF code, the app's error in words, its code on hover.
  */
-function Problem({ row, language }: { row: AuditRow; language: Language }) {
-  if (row.ksefCode === null || row.ksefCodeKind === null) {
-    const text = row.ksefCode === null ? (row.errorCode ?? none) : String(row.ksefCode)
-    return <span className="audit-cell-text">{text}</span>
+function Problem({ row, language, t }: { row: AuditRow; language: Language; t: TFunction }) {
+  if (row.ksefCode !== null && row.ksefCodeKind !== null) {
+    const explained = explainKsefCode(row.ksefCodeKind, row.ksefCode)[language]
+    const code = row.errorCode === null ? '' : `${row.errorCode}: `
+    return (
+      <Tooltip title={`${code}${explained.title}. ${explained.explanation} ${explained.fix}`}>
+        <span
+          className="audit-cell-text audit-explained"
+          tabIndex={0}
+          data-testid="audit-ksef-code"
+        >
+          {row.ksefCode} — {explained.title}
+        </span>
+      </Tooltip>
+    )
   }
-  const explained = explainKsefCode(row.ksefCodeKind, row.ksefCode)[language]
-  const code = row.errorCode === null ? '' : `${row.errorCode}: `
+  if (row.errorCode === null) {
+    return (
+      <span className="audit-cell-text">{row.ksefCode === null ? none : String(row.ksefCode)}</span>
+    )
+  }
+  const words = codeText(t, row.errorCode)
   return (
-    <Tooltip title={`${code}${explained.title}. ${explained.explanation} ${explained.fix}`}>
-      <span className="audit-cell-text audit-ksef-code" tabIndex={0} data-testid="audit-ksef-code">
-        {row.ksefCode} — {explained.title}
+    <Tooltip title={`${row.errorCode}: ${words}`}>
+      <span className="audit-cell-text audit-explained" tabIndex={0} data-testid="audit-error">
+        {words}
       </span>
     </Tooltip>
   )
@@ -83,7 +99,7 @@ export function auditColumns(t: TFunction, language: Language): GridColDef<Audit
       minWidth: 190,
       valueGetter: (_value, row) =>
         [row.ksefCode, row.errorCode].filter((v) => v !== null).join(' '),
-      renderCell: (params) => <Problem row={params.row} language={language} />,
+      renderCell: (params) => <Problem row={params.row} language={language} t={t} />,
     },
     {
       field: 'note',
