@@ -52,7 +52,12 @@ export class LoginCredentials {
   ): Promise<{ id: string; certificate: CertificateInfo; privateKey: KeyObject }> {
     const { credentials } = this.#deps
     const identity = this.#deps.identities.assignedTo(company.id)
-    const choice = loginCertificateOf(company.id, credentials.certificates(company.id), identity)
+    const choice = loginCertificateOf(
+      company.id,
+      credentials.certificates(company.id),
+      identity,
+      this.#deps.clock.now(),
+    )
     if (choice.kind === 'identity' && identity) {
       assertWorksIn(identity, company)
       if (certificateStatusBarsLogin(identity.ksefStatus)) {

@@ -185,6 +185,7 @@ async function renewStep(
     company.id,
     deps.credentials.certificates(company.id),
     deps.identities.assignedTo(company.id),
+    deps.clock.now(),
   )
   if (chosen.kind === 'identity') return renewShared(company, withinDays, deps, identities)
   if (chosen.kind !== 'certificate') return { kind: 'skipped', reason: 'noCertificate' }

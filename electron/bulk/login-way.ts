@@ -30,13 +30,14 @@ export function loginWayOf(company: Company, deps: LoginWayDeps): LoginWay {
   const certificates = deps.credentials.certificates(company.id)
   const tokens = deps.credentials.tokens(company.id)
   const identity = deps.identities.assignedTo(company.id)
+  const now = deps.clock.now()
   const usable = loginCredentialOf(
     company,
     { certificates, tokens },
-    deps.clock.now(),
+    now,
     deps.preferences.get().tokensAfter2026,
   )
-  const certificate = loginCertificateOf(company.id, certificates, identity)
+  const certificate = loginCertificateOf(company.id, certificates, identity, now)
   if (usable.kind === 'certificate') return { method: 'certificate', credential: 'certificate' }
   if (certificate.kind === 'identity') return { method: 'certificate', credential: 'identity' }
   if (usable.kind === 'token') return { method: 'token', credential: 'token' }

@@ -34,6 +34,7 @@ export const identityHandlers: {
         companyId,
         ctx.credentials.certificates(companyId),
         identity ?? undefined,
+        ctx.clock.now(),
       ),
       identity,
     })

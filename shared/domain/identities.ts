@@ -51,9 +51,9 @@ export type IdentityRow = z.infer<typeof IdentityRow>
 
 /**
  * What logs a company in when it signs with a certificate ("Zaloguj certyfikatem KSeF"). The
- * rule: the company's own default Authentication certificate, while KSeF has not reported it
- * revoked, blocked or expired; otherwise its assigned identity; otherwise its own default still
- * (the login then says why it cannot be used); otherwise nothing.
+ * rule: the company's own default Authentication certificate, while it is within its validity
+ * `now` and KSeF has not reported it revoked, blocked or expired; otherwise its assigned identity;
+ * otherwise its own default still (the login then says why it cannot be used); otherwise nothing.
  */
 export const LoginCertificate = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('certificate'), certificateId: Id, name: z.string() }),
@@ -66,11 +66,14 @@ export function loginCertificateOf(
   companyId: string,
   certificates: readonly CertificateSummary[],
   assigned: Identity | undefined,
+  now: number,
 ): LoginCertificate {
   const own = certificates.find(
     (c) => c.companyId === companyId && c.kind === 'Authentication' && c.isDefault,
   )
-  if (own && !certificateStatusBarsLogin(own.ksefStatus))
+  const valid =
+    own !== undefined && Date.parse(own.validFrom) <= now && now < Date.parse(own.validTo)
+  if (own && valid && !certificateStatusBarsLogin(own.ksefStatus))
     return { kind: 'certificate', certificateId: own.id, name: own.name }
   if (assigned) return { kind: 'identity', identityId: assigned.id, name: assigned.name }
   if (own) return { kind: 'certificate', certificateId: own.id, name: own.name }

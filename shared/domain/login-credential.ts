@@ -43,7 +43,7 @@ export function loginCredentialOf(
   now: number,
   tokensAfter2026: boolean,
 ): LoginCredential {
-  const choice = loginCertificateOf(company.id, stored.certificates, stored.identity)
+  const choice = loginCertificateOf(company.id, stored.certificates, stored.identity, now)
   if (choice.kind === 'certificate') {
     const certificate = stored.certificates.find((c) => c.id === choice.certificateId)
     if (

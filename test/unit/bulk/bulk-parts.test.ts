@@ -44,9 +44,13 @@ describe('what logs a company in, for a bulk login or check', () => {
       method: 'certificate',
       credential: 'identity',
     })
-    // A certificate login would sign with the expired default (the app's rule, loginCertificateOf):
-    // the token is what logs it in, as the Pulpit says.
-    expect(wayWith([expired], [token], identity)).toEqual({ method: 'token', credential: 'token' })
+    // An own default past its validity gives way to the identity (loginCertificateOf), as the
+    // Pulpit says; without an identity the token logs it in.
+    expect(wayWith([expired], [token], identity)).toEqual({
+      method: 'certificate',
+      credential: 'identity',
+    })
+    expect(wayWith([expired], [token])).toEqual({ method: 'token', credential: 'token' })
   })
 
   it('when nothing can, what it has, so that the login says why (an expired certificate)', () => {

@@ -226,11 +226,11 @@ describe('loginCredentialOf: an assigned identity, as the certificate login choo
     }
   })
 
-  it('does not pass over an own default the login would still sign with (expired here, not in KSeF)', () => {
-    // loginCertificateOf signs with it and the login is refused (CERT_EXPIRED): not the identity.
+  it('passes over an own default past its validity (expired here, not yet in KSeF) to the identity', () => {
+    // The certificate login signs with the identity then (loginCertificateOf), as the Pulpit says.
     expect(
       of({ certificates: [certificate(alfa, { validTo: iso(now) })], identity: identity() }).kind,
-    ).toBe('token')
+    ).toBe('identity')
   })
 
   it('passes over an identity of another environment, barred in KSeF, or not valid now', () => {

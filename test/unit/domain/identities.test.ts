@@ -12,6 +12,7 @@ import { seededCompanies } from '../../support/company-seed'
 
 const companyId = '00000000-0000-4000-8000-000000000001'
 const at = '2026-11-01T08:00:00.000Z'
+const now = Date.parse('2026-12-03T10:00:00.000Z')
 
 const identity: Identity = {
   id: '00000000-0000-4000-8000-0000000000aa',
@@ -43,7 +44,7 @@ const own = (changes: Partial<CertificateSummary> = {}): CertificateSummary => (
   issuerKind: 'selfSigned',
   environment: 'Test',
   validFrom: at,
-  validTo: at,
+  validTo: '2027-11-01T08:00:00.000Z',
   fingerprintSha256: 'CD'.repeat(32),
   keyAlgorithm: 'EC P-256',
   origin: 'testCertificate',
@@ -56,7 +57,7 @@ const own = (changes: Partial<CertificateSummary> = {}): CertificateSummary => (
 
 describe('what logs a company in (loginCertificateOf)', () => {
   it("the company's own default Authentication certificate comes first", () => {
-    expect(loginCertificateOf(companyId, [own()], identity)).toEqual({
+    expect(loginCertificateOf(companyId, [own()], identity, now)).toEqual({
       kind: 'certificate',
       certificateId: own().id,
       name: 'Własny',
@@ -65,29 +66,40 @@ describe('what logs a company in (loginCertificateOf)', () => {
 
   it('the identity, when the company has no default of its own or KSeF barred it', () => {
     const identityChoice = { kind: 'identity', identityId: identity.id, name: identity.name }
-    expect(loginCertificateOf(companyId, [], identity)).toEqual(identityChoice)
-    expect(loginCertificateOf(companyId, [own({ isDefault: false })], identity)).toEqual(
+    expect(loginCertificateOf(companyId, [], identity, now)).toEqual(identityChoice)
+    expect(loginCertificateOf(companyId, [own({ isDefault: false })], identity, now)).toEqual(
       identityChoice,
     )
-    expect(loginCertificateOf(companyId, [own({ kind: 'Offline' })], identity)).toEqual(
+    expect(loginCertificateOf(companyId, [own({ kind: 'Offline' })], identity, now)).toEqual(
       identityChoice,
     )
-    expect(loginCertificateOf(companyId, [own({ ksefStatus: 'Revoked' })], identity)).toEqual(
+    expect(loginCertificateOf(companyId, [own({ ksefStatus: 'Revoked' })], identity, now)).toEqual(
       identityChoice,
     )
+    // Past its validity, or before it, the own default does not log in: the identity does.
+    const past = own({ validTo: '2026-12-01T00:00:00.000Z' })
+    expect(loginCertificateOf(companyId, [past], identity, now)).toEqual(identityChoice)
+    const early = own({ validFrom: '2026-12-04T00:00:00.000Z' })
+    expect(loginCertificateOf(companyId, [early], identity, now)).toEqual(identityChoice)
     // Another company's default is not this one's.
-    expect(loginCertificateOf(companyId, [own({ companyId: identity.id })], identity)).toEqual(
+    expect(loginCertificateOf(companyId, [own({ companyId: identity.id })], identity, now)).toEqual(
       identityChoice,
     )
   })
 
   it('a barred own default without an identity stays (the login says why); else nothing', () => {
-    expect(loginCertificateOf(companyId, [own({ ksefStatus: 'Expired' })], undefined)).toEqual({
+    expect(loginCertificateOf(companyId, [own({ ksefStatus: 'Expired' })], undefined, now)).toEqual(
+      {
+        kind: 'certificate',
+        certificateId: own().id,
+        name: 'Własny',
+      },
+    )
+    const past = own({ validTo: '2026-12-01T00:00:00.000Z' })
+    expect(loginCertificateOf(companyId, [past], undefined, now)).toMatchObject({
       kind: 'certificate',
-      certificateId: own().id,
-      name: 'Własny',
     })
-    expect(loginCertificateOf(companyId, [], undefined)).toEqual({ kind: 'none' })
+    expect(loginCertificateOf(companyId, [], undefined, now)).toEqual({ kind: 'none' })
   })
 })
 
