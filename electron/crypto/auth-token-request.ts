@@ -148,6 +148,8 @@ export interface AuthTokenRequestSummary {
   context: ContextIdentifier
   subjectIdentifierType: string
   signed: boolean
+  /** The signer's certificate as the signature carries it (base64 DER), when it carries one. */
+  signerCertificate: string | null
 }
 
 /** What an AuthTokenRequest file says, so a signed file can be checked before it is sent. */
@@ -181,16 +183,32 @@ export function parseAuthTokenRequest(xml: string): ParsedAuthTokenRequest {
   if (!contextValue || !type) {
     throw new AppError('XML_UNREADABLE', 'The AuthTokenRequest names no context identifier.')
   }
+  const signature = childElements(root).find(
+    (e) => e.localName === 'Signature' && e.namespaceURI === dsigNamespace,
+  )
   const summary = {
     namespace,
     challenge: child(root, 'Challenge')?.textContent?.trim() ?? '',
     context: { type, value: contextValue.textContent?.trim() ?? '' },
     subjectIdentifierType: child(root, 'SubjectIdentifierType')?.textContent?.trim() ?? '',
-    signed: childElements(root).some(
-      (e) => e.localName === 'Signature' && e.namespaceURI === dsigNamespace,
-    ),
+    signed: signature !== undefined,
+    signerCertificate: signature ? certificateOf(signature) : null,
   }
   return { document, root, summary }
+}
+
+/** The first ds:X509Certificate of the signature's KeyInfo, its whitespace taken out. */
+function certificateOf(signature: Element): string | null {
+  const path = ['KeyInfo', 'X509Data', 'X509Certificate']
+  let element: Element | undefined = signature
+  for (const name of path) {
+    element = childElements(element).find(
+      (e) => e.localName === name && e.namespaceURI === dsigNamespace,
+    )
+    if (!element) return null
+  }
+  const text = element.textContent?.replace(/\s+/g, '') ?? ''
+  return text === '' ? null : text
 }
 
 function parseXml(xml: string): Document {

@@ -1,7 +1,7 @@
 // The signed files of a batch, each matched to its company before anything is sent: by the
 // challenge the app wrote into that company's request, and the context the request names. A file
 // that cannot be run is set aside with the reason; a challenge that ran out marks it for
-// Pobierz ponownie.
+// Pobierz ponownie; files past the number of KSeF certificates their signer may hold are too.
 import type { Company } from '../../shared/domain/company'
 import type { FilePayload } from '../../shared/domain/credentials'
 import { migrationCompanyOf, type MigrationRejectedFile } from '../../shared/domain/migration'
@@ -9,6 +9,7 @@ import { AppError } from '../../shared/ipc/errors'
 import { checkSignedRequest } from '../auth/signed-request'
 import type { Clock } from '../clock'
 import { readAuthTokenRequest, type AuthTokenRequestSummary } from '../crypto/auth-token-request'
+import { readCertificate } from '../crypto/certificates'
 import { authTokenRequestText } from '../crypto/xml-text'
 import type { AuthRepository } from '../vault/auth-repository'
 
@@ -33,6 +34,7 @@ export function matchSignedFiles(
 ): { matched: MatchedFile[]; rejected: MigrationRejectedFile[] } {
   const companies = deps.companies.list()
   const matched = new Map<string, MatchedFile>()
+  const signers = new Map<string, Signer | null>()
   const rejected: MigrationRejectedFile[] = []
   for (const file of files) {
     let company: Company | undefined
@@ -59,6 +61,7 @@ export function matchSignedFiles(
         )
       }
       matched.set(company.id, { company, file })
+      signers.set(company.id, signerOf(request))
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       rejected.push({
@@ -69,7 +72,80 @@ export function matchSignedFiles(
       })
     }
   }
-  return { matched: [...matched.values()], rejected }
+  return { matched: withinSignerLimits([...matched.values()], signers, rejected), rejected }
+}
+
+interface Signer {
+  /** Whom KSeF counts the certificates of: a NIP, a PESEL, or a certificate by its fingerprint. */
+  kind: keyof typeof activeCertificateLimits
+  value: string
+  limit: number
+}
+
+const signerWords = { Nip: 'NIP', Pesel: 'PESEL', Fingerprint: 'the certificate' } as const
+
+/**
+ * KSeF's limit of active KSeF certificates per authenticated subject (REFERENCE.md §4.1, from
+ * limity.md): each company moved enrolls one in the name of whoever signed its request.
+ */
+const activeCertificateLimits = { Nip: 100, Pesel: 6, Fingerprint: 6 } as const
+
+/** Whom the KSeF certificates of a signed file would be issued to; null when it cannot be told. */
+function signerOf(request: AuthTokenRequestSummary): Signer | null {
+  if (request.signerCertificate === null) return null
+  let certificate
+  try {
+    certificate = readCertificate(Buffer.from(request.signerCertificate, 'base64'))
+  } catch {
+    // KSeF refuses the login with its own code; there is no limit to count against.
+    return null
+  }
+  const { identifier } = certificate
+  const kind = identifier?.type ?? 'Fingerprint'
+  const value = identifier?.value ?? certificate.fingerprintSha256.slice(0, 16)
+  return { kind, value, limit: activeCertificateLimits[kind] }
+}
+
+/**
+ * The files past their signer's limit, in the order loaded, are set aside unsent: their
+ * enrollments could only be refused (25007), each spending one of the signer's enrollments.
+ */
+function withinSignerLimits(
+  matched: readonly MatchedFile[],
+  signers: ReadonlyMap<string, Signer | null>,
+  rejected: MigrationRejectedFile[],
+): MatchedFile[] {
+  const counts = new Map<string, number>()
+  const key = (signer: Signer) => `${signer.kind} ${signer.value}`
+  for (const signer of signers.values()) {
+    if (signer) counts.set(key(signer), (counts.get(key(signer)) ?? 0) + 1)
+  }
+  const taken = new Map<string, number>()
+  return matched.filter(({ company, file }) => {
+    const signer = signers.get(company.id)
+    if (!signer) return true
+    const place = (taken.get(key(signer)) ?? 0) + 1
+    taken.set(key(signer), place)
+    if (place <= signer.limit) return true
+    const count = counts.get(key(signer)) ?? place
+    rejected.push({
+      fileName: file.name,
+      company: migrationCompanyOf(company),
+      expired: false,
+      error: new AppError(
+        'MIGRATION_SIGNER_LIMIT',
+        `${signerWords[signer.kind]} ${signer.value} signed ${count} of these requests, and KSeF lets one subject hold at most ${signer.limit} active KSeF certificates: ${company.name} was not moved. Sign its request with the company's own seal or another person's signature, or assign it an identity (Tożsamości).`,
+        {
+          companyName: company.name,
+          signerType: signer.kind,
+          signer: signer.value,
+          count,
+          limit: signer.limit,
+        },
+      ).toPayload(),
+    })
+    return false
+  })
 }
 
 /** The company of the context a request names, when the app holds its challenge for none. */

@@ -22,15 +22,36 @@ export function offerDownload(name: string, text: string, type: string): void {
 }
 
 /**
+ * Chromium drops download clicks that come faster than about ten a second (a batch of migration
+ * requests is dozens): the offers are clicked one by one, this far apart.
+ */
+const downloadGapMs = 200
+
+/**
  * Where main offers a file as a download (the sandbox's file-saving port; the desktop app writes
  * files itself and never offers one): the browser fetches it once from main, so its bytes — an
  * exported key — never pass through the page. Started once, at boot.
  */
 export function downloadFilesMainOffers(): () => void {
-  return api.on('files:download', ({ name, url }) => {
+  const queue: { name: string; url: string }[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const next = () => {
+    timer = undefined
+    const offer = queue.shift()
+    if (!offer) return
     const link = document.createElement('a')
-    link.href = url
-    link.download = name
+    link.href = offer.url
+    link.download = offer.name
     link.click()
+    timer = setTimeout(next, downloadGapMs)
+  }
+  const stop = api.on('files:download', (offer) => {
+    queue.push(offer)
+    if (timer === undefined) next()
   })
+  return () => {
+    stop()
+    if (timer !== undefined) clearTimeout(timer)
+    queue.length = 0
+  }
 }

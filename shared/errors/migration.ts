@@ -11,6 +11,7 @@ export const migrationErrorCodes = [
   'MIGRATION_FILE_NO_COMPANY', // the signed request names a context no company of the list has
   'MIGRATION_FILE_UNKNOWN_CHALLENGE', // the request's challenge is not the company's latest request (used, or replaced)
   'MIGRATION_FILE_DUPLICATE', // a second signed file for a company loaded in the same batch
+  'MIGRATION_SIGNER_LIMIT', // one signer signed more requests than KSeF lets one subject hold active certificates
 ] as const
 
 export type MigrationErrorCode = (typeof migrationErrorCodes)[number]
@@ -26,4 +27,12 @@ export const migrationErrorDetails = {
   MIGRATION_FILE_UNKNOWN_CHALLENGE: z.object({ companyName: Text }),
   // The file that was taken for the company.
   MIGRATION_FILE_DUPLICATE: z.object({ companyName: Text, takenFile: Text }),
+  // Whom KSeF would issue the certificates to: a NIP, a PESEL, or a certificate's fingerprint.
+  MIGRATION_SIGNER_LIMIT: z.object({
+    companyName: Text,
+    signerType: z.enum(['Nip', 'Pesel', 'Fingerprint']),
+    signer: Text,
+    count: Count,
+    limit: Count,
+  }),
 } satisfies Record<MigrationErrorCode, DetailsSchema>

@@ -1,8 +1,11 @@
+import { X509Certificate } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
   buildAuthTokenRequest,
   readAuthTokenRequest,
 } from '../../../electron/crypto/auth-token-request'
+import { createTestCertificate } from '../../../electron/crypto/test-certificates'
+import { signAuthTokenRequest } from '../../../electron/crypto/xades'
 
 const challenge = '20250625-CR-20F5EE4000-DA48AE4124-46'
 
@@ -124,6 +127,23 @@ describe('readAuthTokenRequest', () => {
       context: { type: 'InternalId', value: '5265877635-00001' },
       subjectIdentifierType: 'certificateSubject',
       signed: false,
+      signerCertificate: null,
+    })
+  })
+
+  it('reads the signer’s certificate from the signature, as DER in base64', async () => {
+    const made = await createTestCertificate({
+      kind: 'seal',
+      organizationName: 'Biuro',
+      nip: '5265877635',
+    })
+    const signed = signAuthTokenRequest(
+      buildAuthTokenRequest({ challenge, context: { type: 'Nip', value: '5265877635' } }),
+      { certificate: made.certificate, privateKey: made.privateKey },
+    )
+    expect(readAuthTokenRequest(signed)).toMatchObject({
+      signed: true,
+      signerCertificate: new X509Certificate(made.certificate).raw.toString('base64'),
     })
   })
 

@@ -2,6 +2,7 @@
 // challenge the app wrote for each company, with every reason a file is set aside, exactly.
 import { describe, expect, it } from 'vitest'
 import { buildAuthTokenRequest } from '../../../electron/crypto/auth-token-request'
+import { createTestCertificate } from '../../../electron/crypto/test-certificates'
 import { migrationCertificateName } from '../../../electron/migration/certificate-name'
 import { matchSignedFiles } from '../../../electron/migration/signed-files'
 import type { StoredChallenge } from '../../../electron/vault/auth-repository'
@@ -135,6 +136,77 @@ describe('matchSignedFiles', () => {
         error: {
           code: 'XML_UNREADABLE',
           message: 'The file is not a KSeF AuthTokenRequest document.',
+        },
+      },
+    ])
+  })
+})
+
+describe('matchSignedFiles, against KSeF’s limit of certificates per signer', () => {
+  it('sends no more files of one PESEL than the 6 KSeF certificates it may hold; a seal’s own NIP is its own', async () => {
+    const companies = seededCompanies(8)
+    const batchChallenge = (n: number) =>
+      `20261203-CR-${String(n).padStart(10, '0')}-BBBBBBBBBB-1${n}`
+    const challenges: StoredChallenge[] = companies.map((company, n) => ({
+      companyId: company.id,
+      challenge: batchChallenge(n),
+      issuedAt: new Date(now - 60_000).toISOString(),
+      expiresAt: new Date(now + 9 * 60_000).toISOString(),
+    }))
+    const limited = {
+      ...deps,
+      companies: { list: () => companies },
+      auth: { findChallenge: (c: string) => challenges.find((k) => k.challenge === c) },
+    }
+    const base64Der = async (subject: Parameters<typeof createTestCertificate>[0]) =>
+      (await createTestCertificate(subject)).certificate.toString('base64')
+    const person = await base64Der({
+      kind: 'person',
+      givenName: 'Anna',
+      surname: 'Księgowa',
+      identifier: { type: 'Pesel', value: '85010112345' },
+    })
+    const seal = await base64Der({
+      kind: 'seal',
+      organizationName: 'Klient 7',
+      nip: nipOf(companies[7] as Company),
+    })
+    const signedBy = (certificate: string, n: number) => {
+      const company = companies[n] as Company
+      const xml = buildAuthTokenRequest({
+        challenge: batchChallenge(n),
+        context: { type: 'Nip', value: nipOf(company) },
+      })
+      const keyInfo = `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>`
+      const signed = xml.replace(
+        '</AuthTokenRequest>',
+        `<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo/>${keyInfo}</ds:Signature></AuthTokenRequest>`,
+      )
+      return { name: `${nipOf(company)}.xml`, base64: Buffer.from(signed).toString('base64') }
+    }
+    const files = [...[0, 1, 2, 3, 4, 5, 6].map((n) => signedBy(person, n)), signedBy(seal, 7)]
+
+    const { matched, rejected } = matchSignedFiles(limited, files)
+
+    expect(matched.map((m) => m.company.id)).toEqual(
+      [0, 1, 2, 3, 4, 5, 7].map((n) => companies[n]?.id),
+    )
+    const seventh = companies[6] as Company
+    expect(rejected).toEqual([
+      {
+        fileName: `${nipOf(seventh)}.xml`,
+        company: expect.objectContaining({ companyId: seventh.id }) as unknown,
+        expired: false,
+        error: {
+          code: 'MIGRATION_SIGNER_LIMIT',
+          message: `PESEL 85010112345 signed 7 of these requests, and KSeF lets one subject hold at most 6 active KSeF certificates: ${seventh.name} was not moved. Sign its request with the company's own seal or another person's signature, or assign it an identity (Tożsamości).`,
+          details: {
+            companyName: seventh.name,
+            signerType: 'Pesel',
+            signer: '85010112345',
+            count: 7,
+            limit: 6,
+          },
         },
       },
     ])
