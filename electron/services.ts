@@ -166,6 +166,7 @@ export async function buildHandlerContext(ports: Ports): Promise<HandlerContext>
   const certificateLifecycle = new CertificateLifecycle({
     companies,
     credentials,
+    identities,
     enrollments,
     certificateFiles: ports.certificateFiles,
     secrets: ports.secrets,

@@ -61,13 +61,15 @@ export async function certificateListing(
     )
     ksefCheckedAt = new Date(ports.clock.now()).toISOString()
     const before = statuses(ports.credentials.certificates(company.id))
+    const listedStatuses = listed.map((c) => ({
+      serialNumber: c.certificateSerialNumber,
+      status: c.status,
+    }))
     handOffs.push(
-      ...ports.credentials.recordKsefCertificateStatuses(
-        company.id,
-        listed.map((c) => ({ serialNumber: c.certificateSerialNumber, status: c.status })),
-        ksefCheckedAt,
-      ),
+      ...ports.credentials.recordKsefCertificateStatuses(company.id, listedStatuses, ksefCheckedAt),
     )
+    // A session signed with the company's identity lists the identity's own certificate too.
+    ports.identities.recordKsefStatuses(listedStatuses)
     if (statuses(ports.credentials.certificates(company.id)) !== before) {
       ports.events.emit('certificates:changed', { companyId: company.id })
     }

@@ -3,6 +3,7 @@ import type { KsefClients } from '../auth/ksef-clients'
 import type { Background } from '../background'
 import type { Clock } from '../clock'
 import type { EventSink } from '../events'
+import type { IdentityRepository } from '../identities/identity-repository'
 import type { Logger } from '../log'
 import type { CertificateFiles } from '../vault/certificate-files'
 import type { CompanyRepository } from '../vault/company-repository'
@@ -21,6 +22,8 @@ export interface CompanySession {
 export interface CertificateLifecyclePorts {
   companies: CompanyRepository
   credentials: CredentialRepository
+  /** An identity KSeF lists in a company's session has its status recorded, as a certificate does. */
+  identities: Pick<IdentityRepository, 'recordKsefStatuses'>
   enrollments: EnrollmentRepository
   certificateFiles: CertificateFiles
   secrets: SecretStore

@@ -4,6 +4,7 @@ import {
   type IdentityAssignment,
   type IdentityRow,
 } from '../../shared/domain/identities'
+import type { KsefCertificateStatus } from '../../shared/domain/credentials'
 import type { SettingsStore } from '../vault/settings-store'
 
 /** Identities live outside every company, so their keys do too (a company's removal keeps them). */
@@ -100,5 +101,26 @@ export class IdentityRepository {
       }),
     })
     return moved
+  }
+
+  /**
+   * KSeF's statuses of the certificates it listed (POST /certificates/query), given to the
+   * identities with those serial numbers, in one write when any changed; the identities changed.
+   */
+  recordKsefStatuses(
+    listed: readonly { serialNumber: string; status: KsefCertificateStatus }[],
+  ): string[] {
+    const document = this.settings.read()
+    const changed: string[] = []
+    const identities = document.identities.map((identity) => {
+      const status = listed.find(
+        (c) => c.serialNumber.toUpperCase() === identity.serialNumber.toUpperCase(),
+      )?.status
+      if (status === undefined || status === identity.ksefStatus) return identity
+      changed.push(identity.id)
+      return { ...identity, ksefStatus: status }
+    })
+    if (changed.length > 0) this.settings.write({ ...document, identities })
+    return changed
   }
 }

@@ -135,6 +135,45 @@ describe('Tożsamości', () => {
     })
   })
 
+  it('Pobierz certyfikaty in a session of the identity records KSeF’s status of it: revoked, it logs in no more', async () => {
+    const { call, dispatch, company, grant } = await app()
+    const client = await company(9)
+    grant(client)
+    const issued = await sim.seed.issueCertificate({
+      subject: {
+        commonName: 'Biuro Rachunkowe Rachmistrz',
+        countryName: 'PL',
+        organizationName: 'Biuro Rachunkowe Rachmistrz',
+        organizationIdentifier: `VATPL-${officeNip}`,
+      },
+      name: 'Certyfikat biura',
+    })
+    const base64 = (text: string) => Buffer.from(text).toString('base64')
+    const identity = await call<IdentityRow>('identities:import', {
+      files: {
+        certificate: { name: 'biuro.crt', base64: base64(issued.certificatePem) },
+        privateKey: { name: 'biuro.key', base64: base64(issued.privateKeyPem) },
+      },
+      password: '',
+    })
+    await call('identities:assign', { identityId: identity.id, companyIds: [client.id] })
+    await call('auth:loginWithCertificate', { companyId: client.id })
+    const statusOf = async () =>
+      (await call<IdentityRow[]>('identities:list', undefined)).find((i) => i.id === identity.id)
+        ?.ksefStatus
+    await call('certificates:listing', { companyId: client.id, fromKsef: true })
+    expect(await statusOf()).toBe('Active')
+
+    sim.seed.revokeCertificate(issued.serialNumber)
+    await call('certificates:listing', { companyId: client.id, fromKsef: true })
+    expect(await statusOf()).toBe('Revoked')
+    await call('auth:logout', { companyId: client.id })
+    expect(await dispatch('auth:loginWithCertificate', { companyId: client.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CERT_REVOKED' },
+    })
+  })
+
   it('removal asks with the count; afterwards those companies have no login credential', async () => {
     const { call, dispatch, company, ctx, secrets } = await app()
     const [a, b] = [await company(5), await company(6)]
