@@ -49,6 +49,10 @@ export const KsefCertificateStatus = z.enum(['Active', 'Blocked', 'Revoked', 'Ex
 export type KsefCertificateStatus = z.infer<typeof KsefCertificateStatus>
 
 /** KSeF logs no one in with a certificate it reports revoked, blocked (being revoked) or expired. */
+/** Whether `now` falls within a certificate's validity: from validFrom, until validTo. */
+export const validAt = (validity: { validFrom: string; validTo: string }, now: number): boolean =>
+  Date.parse(validity.validFrom) <= now && now < Date.parse(validity.validTo)
+
 export const certificateStatusBarsLogin = (status: KsefCertificateStatus | null): boolean =>
   status === 'Revoked' || status === 'Blocked' || status === 'Expired'
 

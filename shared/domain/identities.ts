@@ -6,6 +6,7 @@ import {
   CertificateSubjectIdentifier,
   KsefCertificateStatus,
   certificateStatusBarsLogin,
+  validAt,
   type CertificateSummary,
 } from './credentials'
 import { Environment } from './environment'
@@ -71,9 +72,7 @@ export function loginCertificateOf(
   const own = certificates.find(
     (c) => c.companyId === companyId && c.kind === 'Authentication' && c.isDefault,
   )
-  const valid =
-    own !== undefined && Date.parse(own.validFrom) <= now && now < Date.parse(own.validTo)
-  if (own && valid && !certificateStatusBarsLogin(own.ksefStatus))
+  if (own && validAt(own, now) && !certificateStatusBarsLogin(own.ksefStatus))
     return { kind: 'certificate', certificateId: own.id, name: own.name }
   if (assigned) return { kind: 'identity', identityId: assigned.id, name: assigned.name }
   if (own) return { kind: 'certificate', certificateId: own.id, name: own.name }

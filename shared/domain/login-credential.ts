@@ -2,6 +2,7 @@ import type { Company } from './company'
 import {
   certificateStatusBarsLogin,
   tokenStatusBarsLogin,
+  validAt,
   type CertificateSummary,
   type TokenSummary,
 } from './credentials'
@@ -24,9 +25,6 @@ export interface StoredCredentialsOf {
   /** The identity assigned to the company, if any. */
   identity?: Identity | undefined
 }
-
-const validAt = (validity: { validFrom: string; validTo: string }, now: number): boolean =>
-  Date.parse(validity.validFrom) <= now && now < Date.parse(validity.validTo)
 
 /**
  * The one rule of "what logs this company in", as the logins check it before KSeF is asked

@@ -37,13 +37,18 @@ async function officeFiles(
     },
     { usage: options.usage ?? 'Authentication' },
   )
+  return identityFiles(
+    made.certificatePem,
+    made.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  )
+}
+
+/** A certificate and its key as Tożsamości → Dodaj takes them. */
+function identityFiles(certificatePem: string, privateKeyPem: string) {
   const base64 = (text: string) => Buffer.from(text).toString('base64')
   return {
-    certificate: { name: 'biuro.crt', base64: base64(made.certificatePem) },
-    privateKey: {
-      name: 'biuro.key',
-      base64: base64(made.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()),
-    },
+    certificate: { name: 'biuro.crt', base64: base64(certificatePem) },
+    privateKey: { name: 'biuro.key', base64: base64(privateKeyPem) },
   }
 }
 
@@ -139,21 +144,19 @@ describe('Tożsamości', () => {
     const { call, dispatch, company, grant } = await app()
     const client = await company(9)
     grant(client)
+    // The office's own KSeF certificate: KSeF lists it in a session the office signed.
+    const name = 'Biuro Rachunkowe Rachmistrz'
     const issued = await sim.seed.issueCertificate({
       subject: {
-        commonName: 'Biuro Rachunkowe Rachmistrz',
+        commonName: name,
         countryName: 'PL',
-        organizationName: 'Biuro Rachunkowe Rachmistrz',
+        organizationName: name,
         organizationIdentifier: `VATPL-${officeNip}`,
       },
       name: 'Certyfikat biura',
     })
-    const base64 = (text: string) => Buffer.from(text).toString('base64')
     const identity = await call<IdentityRow>('identities:import', {
-      files: {
-        certificate: { name: 'biuro.crt', base64: base64(issued.certificatePem) },
-        privateKey: { name: 'biuro.key', base64: base64(issued.privateKeyPem) },
-      },
+      files: identityFiles(issued.certificatePem, issued.privateKeyPem),
       password: '',
     })
     await call('identities:assign', { identityId: identity.id, companyIds: [client.id] })
